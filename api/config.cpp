@@ -1,0 +1,135 @@
+// Flag and environment parsing, validated once at start.
+#include "api/config.hpp"
+
+#include <charconv>
+
+namespace nuitee::api {
+namespace {
+
+struct Setting {
+  std::string flag;       // --port
+  std::string variable;   // NUITEE_PORT
+};
+
+const std::vector<Setting> kSettings = {
+    {"--bind", "NUITEE_BIND"},         {"--port", "NUITEE_PORT"},
+    {"--threads", "NUITEE_THREADS"},   {"--pool-size", "NUITEE_POOL_SIZE"},
+    {"--log-level", "NUITEE_LOG_LEVEL"}, {"--database-url", "NUITEE_DATABASE_URL"},
+};
+
+std::optional<long long> ParseInteger(const std::string& text) {
+  long long value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+void ReadInteger(const std::map<std::string, std::string>& values, const Setting& setting,
+                 long long min, long long max, long long& out, FieldErrors& errors) {
+  auto it = values.find(setting.flag);
+  if (it == values.end()) return;
+  auto parsed = ParseInteger(it->second);
+  if (!parsed || *parsed < min || *parsed > max) {
+    errors.Add(setting.flag, setting.flag + " (" + setting.variable + ") doit être un entier entre " +
+                                 std::to_string(min) + " et " + std::to_string(max) + ", reçu « " +
+                                 it->second + " ».");
+    return;
+  }
+  out = *parsed;
+}
+
+}  // namespace
+
+std::string UsageText() {
+  return "Usage : nuitee <commande> [options]\n"
+         "\n"
+         "Commandes :\n"
+         "  serve       démarre le serveur HTTP\n"
+         "  migrate     applique les migrations de la base de données\n"
+         "  seed-demo   charge le territoire de démonstration (sans effet s'il est déjà chargé)\n"
+         "  --help      affiche cette aide\n"
+         "\n"
+         "Options (ou variables d'environnement) :\n"
+         "  --bind ADRESSE        NUITEE_BIND          adresse d'écoute (127.0.0.1)\n"
+         "  --port N              NUITEE_PORT          port HTTP (8080)\n"
+         "  --threads N           NUITEE_THREADS       fils de traitement HTTP (4)\n"
+         "  --pool-size N         NUITEE_POOL_SIZE     connexions à la base (threads + 1)\n"
+         "  --log-level NIVEAU    NUITEE_LOG_LEVEL     debug, info, warn, error (info)\n"
+         "  --database-url URL    NUITEE_DATABASE_URL  base PostgreSQL (obligatoire)\n";
+}
+
+Result<Config> ParseConfig(const std::vector<std::string>& arguments,
+                           const std::map<std::string, std::string>& environment) {
+  Config config;
+  FieldErrors errors;
+  std::map<std::string, std::string> values;  // by flag
+  for (const auto& setting : kSettings) {
+    if (auto it = environment.find(setting.variable); it != environment.end()) {
+      values[setting.flag] = it->second;
+    }
+  }
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
+    if (argument == "--help" || argument == "-h" || argument == "help") {
+      config.command = "help";
+      return config;
+    }
+    if (argument.rfind("--", 0) != 0) {
+      if (!config.command.empty()) {
+        errors.Add("", "Argument inattendu : « " + argument + " ».");
+      }
+      config.command = argument;
+      continue;
+    }
+    std::string flag = argument;
+    std::string value;
+    if (auto equals = argument.find('='); equals != std::string::npos) {
+      flag = argument.substr(0, equals);
+      value = argument.substr(equals + 1);
+    } else if (i + 1 < arguments.size()) {
+      value = arguments[++i];
+    } else {
+      errors.Add(flag, "L'option " + flag + " attend une valeur.");
+      continue;
+    }
+    bool known = false;
+    for (const auto& setting : kSettings) known = known || setting.flag == flag;
+    if (!known) {
+      errors.Add(flag, "Option inconnue : " + flag + " (voir nuitee --help).");
+      continue;
+    }
+    values[flag] = value;
+  }
+  if (config.command.empty()) config.command = "help";
+  if (config.command != "serve" && config.command != "migrate" && config.command != "seed-demo" &&
+      config.command != "help") {
+    errors.Add("", "Commande inconnue : « " + config.command + " » (voir nuitee --help).");
+  }
+
+  long long port = config.port, threads = config.threads, pool = 0;
+  ReadInteger(values, kSettings[1], 0, 65535, port, errors);
+  ReadInteger(values, kSettings[2], 1, 256, threads, errors);
+  ReadInteger(values, kSettings[3], 1, 1024, pool, errors);
+  config.port = int(port);
+  config.threads = int(threads);
+  config.pool_size = pool > 0 ? std::size_t(pool) : std::size_t(threads) + 1;
+  if (auto it = values.find("--bind"); it != values.end()) config.bind_address = it->second;
+  if (auto it = values.find("--log-level"); it != values.end()) {
+    auto level = ParseLogLevel(it->second);
+    if (!level) {
+      errors.Add("--log-level", "--log-level (NUITEE_LOG_LEVEL) doit valoir debug, info, warn ou "
+                                "error, reçu « " + it->second + " ».");
+    } else {
+      config.log_level = *level;
+    }
+  }
+  if (auto it = values.find("--database-url"); it != values.end()) config.database_url = it->second;
+  if (config.command != "help" && config.database_url.empty()) {
+    errors.Add("--database-url", "Aucune base de données : indiquez --database-url ou "
+                                 "NUITEE_DATABASE_URL (make demo le fait pour vous).");
+  }
+  if (!errors.empty()) return Fail(errors.ToError());
+  return config;
+}
+
+}  // namespace nuitee::api

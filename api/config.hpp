@@ -1,0 +1,30 @@
+// Settings of the `nuitee` binary: flags first, then NUITEE_* variables, then defaults.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "api/logger.hpp"
+#include "domain/core/error.hpp"
+
+namespace nuitee::api {
+
+struct Config {
+  std::string command;            // serve, migrate, seed-demo, help
+  std::string bind_address = "127.0.0.1";
+  int port = 8080;
+  int threads = 4;
+  std::size_t pool_size = 0;      // 0: as many sessions as threads, plus one for /ready
+  LogLevel log_level = LogLevel::kInfo;
+  std::string database_url;
+};
+
+// `arguments` excludes the program name; `environment` maps NUITEE_* names to values. Every bad
+// value is reported at once, in French, naming the flag and the variable.
+Result<Config> ParseConfig(const std::vector<std::string>& arguments,
+                           const std::map<std::string, std::string>& environment);
+
+std::string UsageText();
+
+}  // namespace nuitee::api

@@ -1,0 +1,142 @@
+// Response sending: headers every answer carries, the keep-alive fix, and the request log line.
+#include "api/http/exchange.hpp"
+
+#include <random>
+
+#include "api/http/identifiers.hpp"
+#include "api/logger.hpp"
+
+namespace nuitee::api {
+namespace {
+
+using Pistache::Http::Code;
+namespace Header = Pistache::Http::Header;
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(16, '0');
+  auto bits = generator();
+  for (auto& c : id) {
+    c = kHex[bits & 0xF];
+    bits >>= 4;
+  }
+  return id;
+}
+
+// A caller's own id is kept when it is short and plain, so traces can span services.
+bool IsUsableRequestId(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Exchange::Exchange(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response)
+    : request_(request),
+      response_(std::move(response)),
+      path_(request.resource()),
+      started_(std::chrono::steady_clock::now()) {
+  auto incoming = Header("X-Request-Id");
+  request_id_ = incoming && IsUsableRequestId(*incoming) ? *incoming : NewRequestId();
+}
+
+Exchange::~Exchange() {
+  // A handler that forgot to answer would leave the client hanging: answer for it.
+  if (!sent_) {
+    Logger::Error("response_missing", {{"request_id", request_id_}, {"path", path_}});
+    SendError(Error::Internal());
+  }
+}
+
+std::string Exchange::method() const { return Pistache::Http::methodString(request_.method()); }
+
+std::string Exchange::Param(const std::string& name) const {
+  return request_.param(":" + name).as<std::string>();
+}
+
+std::optional<std::string> Exchange::Header(const std::string& name) const {
+  auto raw = request_.headers().tryGetRaw(name);
+  if (!raw) return std::nullopt;
+  return raw->value();
+}
+
+Result<CollectivityId> Exchange::TenantFromHeader() const {
+  auto value = Header("X-Collectivity-Id");
+  if (!value || value->empty()) {
+    return Fail(Error::InvalidArgument(
+        "", "L'en-tête X-Collectivity-Id (identifiant de la collectivité) est obligatoire."));
+  }
+  if (!IsUuid(*value)) {
+    return Fail(Error::InvalidArgument("", "L'en-tête X-Collectivity-Id n'est pas un identifiant "
+                                           "de collectivité valide."));
+  }
+  return CollectivityId(*value);
+}
+
+std::string Exchange::Actor() const {
+  auto actor = Header("X-Actor");
+  if (!actor || actor->empty() || actor->size() > 200) return "anonyme";
+  return *actor;
+}
+
+void Exchange::SendJson(Code code, const nlohmann::json& body, std::optional<long long> version) {
+  if (version) response_.headers().addRaw(Header::Raw("ETag", "\"" + std::to_string(*version) + "\""));
+  Finish(code, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+         "application/json; charset=utf-8");
+}
+
+void Exchange::SendCreated(const std::string& location, const nlohmann::json& body,
+                           long long version) {
+  response_.headers().add<Header::Location>(location);
+  SendJson(Code::Created, body, version);
+}
+
+void Exchange::SendError(const Error& error) { SendProblem(ProblemFor(error)); }
+
+void Exchange::SendProblem(const Problem& problem) {
+  if (problem.status == Code::Service_Unavailable) {
+    response_.headers().addRaw(Header::Raw("Retry-After", "5"));
+  }
+  Finish(problem.status, ProblemBody(problem, path_, request_id_).dump(),
+         "application/problem+json; charset=utf-8");
+}
+
+void Exchange::AddHeader(const std::string& name, const std::string& value) {
+  response_.headers().addRaw(Header::Raw(name, value));
+}
+
+void Exchange::SendNoContent() { Finish(Code::No_Content, "", ""); }
+
+void Exchange::Finish(Code code, const std::string& body, const std::string& media_type) {
+  if (sent_) return;
+  sent_ = true;
+  auto& headers = response_.headers();
+  headers.addRaw(Header::Raw("X-Request-Id", request_id_));
+  headers.addRaw(Header::Raw("X-Content-Type-Options", "nosniff"));
+  headers.addRaw(Header::Raw("Cache-Control", "no-store"));
+  // Pistache 0.0.5 answers "Connection: close" to HTTP/1.1 requests without a Connection header,
+  // which makes every client reconnect (docs: ../shared/STACK.md §3).
+  if (request_.version() == Pistache::Http::Version::Http11 &&
+      !request_.headers().has<Header::Connection>()) {
+    headers.remove<Header::Connection>();
+    headers.add<Header::Connection>(Pistache::Http::ConnectionControl::KeepAlive);
+  }
+  if (!media_type.empty()) {
+    headers.add<Header::ContentType>(Pistache::Http::Mime::MediaType::fromString(media_type));
+  }
+  response_.send(code, body);
+  const auto elapsed = std::chrono::steady_clock::now() - started_;
+  Logger::Info("request",
+               {{"method", method()},
+                {"path", path_},
+                {"status", static_cast<int>(code)},
+                {"duration_ms",
+                 std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() / 1000.0},
+                {"request_id", request_id_}});
+}
+
+}  // namespace nuitee::api

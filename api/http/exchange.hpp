@@ -1,0 +1,59 @@
+// One request and its response: the request id, the tenant and actor, and the only ways to answer
+// (JSON, problem+json, empty), each logged once with its status and duration.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include "api/http/pistache.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "api/http/problem.hpp"
+#include "domain/core/error.hpp"
+#include "domain/core/strong_id.hpp"
+
+namespace nuitee::api {
+
+class Exchange {
+ public:
+  Exchange(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response);
+  ~Exchange();
+  Exchange(const Exchange&) = delete;
+  Exchange& operator=(const Exchange&) = delete;
+
+  const Pistache::Rest::Request& request() const { return request_; }
+  const std::string& request_id() const { return request_id_; }
+  const std::string& path() const { return path_; }
+  std::string method() const;
+
+  // A path parameter (":id") as given.
+  std::string Param(const std::string& name) const;
+  std::optional<std::string> Header(const std::string& name) const;
+
+  // Until accounts exist, the acting collectivity of routes that do not name it in their path
+  // comes from X-Collectivity-Id, and the actor recorded in the audit trail from X-Actor.
+  Result<CollectivityId> TenantFromHeader() const;
+  std::string Actor() const;
+
+  void SendJson(Pistache::Http::Code code, const nlohmann::json& body,
+                std::optional<long long> version = std::nullopt);
+  void SendCreated(const std::string& location, const nlohmann::json& body, long long version);
+  void SendError(const Error& error);
+  void SendProblem(const Problem& problem);
+  void SendNoContent();
+  void AddHeader(const std::string& name, const std::string& value);
+  bool sent() const { return sent_; }
+
+ private:
+  void Finish(Pistache::Http::Code code, const std::string& body, const std::string& media_type);
+
+  const Pistache::Rest::Request& request_;
+  Pistache::Http::ResponseWriter response_;
+  std::string request_id_;
+  std::string path_;
+  std::chrono::steady_clock::time_point started_;
+  bool sent_ = false;
+};
+
+}  // namespace nuitee::api

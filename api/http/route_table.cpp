@@ -1,0 +1,91 @@
+// Route registration with the guard that keeps exception text away from clients.
+#include "api/http/route_table.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "api/logger.hpp"
+
+namespace nuitee::api {
+namespace {
+
+namespace Rest = Pistache::Rest;
+namespace Http = Pistache::Http;
+
+// "/v1/hosts/{id}" -> "/v1/hosts/:id" (Pistache's syntax).
+std::string PistachePath(const std::string& path) {
+  static const std::regex parameter(R"(\{([a-z_]+)\})");
+  return std::regex_replace(path, parameter, ":$1");
+}
+
+// Pistache otherwise answers an escaping exception with a 500 whose body is e.what().
+Rest::Route::Handler Guard(RouteTable::Handler handler) {
+  return [handler = std::move(handler)](const Rest::Request& request,
+                                        Http::ResponseWriter response) {
+    Exchange exchange(request, std::move(response));
+    try {
+      handler(exchange);
+    } catch (const std::exception& error) {
+      Logger::Error("unhandled_exception",
+                    {{"request_id", exchange.request_id()}, {"path", exchange.path()},
+                     {"detail", error.what()}});
+      exchange.SendError(Error::Internal());
+    } catch (...) {
+      Logger::Error("unhandled_exception",
+                    {{"request_id", exchange.request_id()}, {"path", exchange.path()}});
+      exchange.SendError(Error::Internal());
+    }
+    return Rest::Route::Result::Ok;
+  };
+}
+
+void Register(Rest::Router& router, const std::string& method, const std::string& path,
+              Rest::Route::Handler handler) {
+  if (method == "get") Rest::Routes::Get(router, path, std::move(handler));
+  if (method == "post") Rest::Routes::Post(router, path, std::move(handler));
+  if (method == "put") Rest::Routes::Put(router, path, std::move(handler));
+  if (method == "patch") Rest::Routes::Patch(router, path, std::move(handler));
+  if (method == "delete") Rest::Routes::Delete(router, path, std::move(handler));
+}
+
+std::string AllowHeader(const std::set<std::string>& methods) {
+  std::string allow;
+  for (const auto& method : methods) {
+    std::string upper = method;
+    std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+    allow += (allow.empty() ? "" : ", ") + upper;
+  }
+  return allow;
+}
+
+}  // namespace
+
+void RouteTable::Add(const std::string& method, const std::string& path, Handler handler) {
+  routes_.push_back({method, path});
+  methods_by_path_[path].insert(method);
+  Register(router_, method, PistachePath(path), Guard(std::move(handler)));
+}
+
+void RouteTable::Finish() {
+  // Pistache's own 405 has a plain-text body; answer it ourselves, in problem+json, with Allow.
+  for (const auto& [path, methods] : methods_by_path_) {
+    const std::string allow = AllowHeader(methods);
+    for (const std::string method : {"get", "post", "put", "patch", "delete"}) {
+      if (methods.count(method)) continue;
+      Register(router_, method, PistachePath(path),
+               Guard([allow](Exchange& exchange) {
+                 Problem problem{Http::Code::Method_Not_Allowed, "method-not-allowed",
+                                 "Méthode non autorisée",
+                                 "Cette ressource accepte : " + allow + ".", {}, {}};
+                 exchange.AddHeader("Allow", allow);
+                 exchange.SendProblem(problem);
+               }));
+    }
+  }
+  router_.addNotFoundHandler(Guard([](Exchange& exchange) {
+    exchange.SendProblem({Http::Code::Not_Found, "not-found", "Ressource introuvable",
+                          "Aucune ressource ne correspond à ce chemin.", {}, {}});
+  }));
+}
+
+}  // namespace nuitee::api

@@ -1,0 +1,15 @@
+// One registration function per resource; each lives in its own *_routes.cpp.
+#pragma once
+
+#include "api/http/route_table.hpp"
+#include "api/services.hpp"
+
+namespace nuitee::api {
+
+void RegisterHealthRoutes(RouteTable& table, Services& services);
+void RegisterCollectivityRoutes(RouteTable& table, Services& services);
+void RegisterHostRoutes(RouteTable& table, Services& services);
+void RegisterAccommodationRoutes(RouteTable& table, Services& services);
+void RegisterHistoryRoutes(RouteTable& table, Services& services);
+
+}  // namespace nuitee::api

@@ -1,0 +1,67 @@
+// Pistache endpoint set-up: thread count, request size limit, timeouts, routes.
+#include "api/server.hpp"
+
+#include "api/http/pistache.hpp"
+
+#include "api/http/json_body.hpp"
+#include "api/routes/routes.hpp"
+
+namespace nuitee::api {
+
+struct Server::Impl {
+  Impl(ServerOptions options, Services services)
+      : options(std::move(options)),
+        services(std::move(services)),
+        endpoint(Pistache::Address(this->options.bind_address, Pistache::Port(this->options.port))),
+        table(router) {}
+  ServerOptions options;
+  Services services;
+  Pistache::Http::Endpoint endpoint;
+  Pistache::Rest::Router router;
+  RouteTable table;
+  bool running = false;
+};
+
+Server::Server(ServerOptions options, Services services)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(services))) {
+  RegisterRoutes(impl_->table, impl_->services);
+  impl_->table.Finish();
+}
+
+Server::~Server() { Shutdown(); }
+
+std::uint16_t Server::Start() {
+  // Room for headers above the 1 MiB body limit, so an oversized body reaches our own 413
+  // (problem+json) instead of Pistache's plain-text one.
+  constexpr std::size_t kMaxRequestBytes = kMaxBodyBytes + 64 * 1024;
+  auto options = Pistache::Http::Endpoint::options()
+                     .threads(impl_->options.threads)
+                     .flags(Pistache::Tcp::Options::ReuseAddr)
+                     .maxRequestSize(kMaxRequestBytes)
+                     .maxResponseSize(64 * 1024 * 1024)
+                     .headerTimeout(std::chrono::seconds(10))
+                     .bodyTimeout(std::chrono::seconds(30));
+  impl_->endpoint.init(options);
+  impl_->endpoint.setHandler(impl_->router.handler());
+  impl_->endpoint.serveThreaded();
+  impl_->running = true;
+  return static_cast<std::uint16_t>(impl_->endpoint.getPort());
+}
+
+void Server::Shutdown() {
+  if (!impl_ || !impl_->running) return;
+  impl_->running = false;
+  impl_->endpoint.shutdown();
+}
+
+const std::vector<RouteInfo>& Server::routes() const { return impl_->table.routes(); }
+
+void RegisterRoutes(RouteTable& table, Services& services) {
+  RegisterHealthRoutes(table, services);
+  RegisterCollectivityRoutes(table, services);
+  RegisterHostRoutes(table, services);
+  RegisterAccommodationRoutes(table, services);
+  RegisterHistoryRoutes(table, services);
+}
+
+}  // namespace nuitee::api

@@ -1,0 +1,38 @@
+// The HTTP server: a Pistache endpoint, its routes, and a clean shutdown.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "api/http/route_table.hpp"
+#include "api/services.hpp"
+
+namespace nuitee::api {
+
+struct ServerOptions {
+  std::string bind_address = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port (tests)
+  int threads = 4;
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Services services);
+  ~Server();
+  // Binds and starts serving on background threads; returns the port actually bound.
+  std::uint16_t Start();
+  // Stops accepting, lets the reactor threads finish what they are doing, and joins them.
+  void Shutdown();
+  const std::vector<RouteInfo>& routes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Registers every route of the service on `table` (also used by the OpenAPI contract test).
+void RegisterRoutes(RouteTable& table, Services& services);
+
+}  // namespace nuitee::api

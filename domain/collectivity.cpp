@@ -1,0 +1,63 @@
+// Validation of a collectivity and its member communes.
+#include "domain/collectivity.hpp"
+
+#include <set>
+
+#include "domain/business_identifiers.hpp"
+
+namespace nuitee {
+
+std::string_view CollectivityKindName(CollectivityKind kind) {
+  return kind == CollectivityKind::kEpci ? "epci" : "commune";
+}
+
+std::optional<CollectivityKind> ParseCollectivityKind(std::string_view name) {
+  if (name == "epci") return CollectivityKind::kEpci;
+  if (name == "commune") return CollectivityKind::kCommune;
+  return std::nullopt;
+}
+
+const Commune* Collectivity::FindCommune(std::string_view insee_code) const {
+  for (const auto& commune : communes) {
+    if (commune.insee_code == insee_code) return &commune;
+  }
+  return nullptr;
+}
+
+namespace {
+bool IsDepartmentCode(std::string_view code) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (code == "2A" || code == "2B") return true;
+  if (code.size() == 2) return digit(code[0]) && digit(code[1]) && code != "00" && code != "20";
+  if (code.size() == 3) return code.substr(0, 2) == "97" && digit(code[2]);
+  return false;
+}
+}  // namespace
+
+Status ValidateCollectivity(const Collectivity& collectivity) {
+  FieldErrors errors;
+  if (collectivity.name.empty()) errors.Add("/name", "Le nom de la collectivité est obligatoire.");
+  if (auto siren = ValidateSiren(collectivity.siren); !siren) errors.Append(siren.error());
+  if (!IsDepartmentCode(collectivity.department_code)) {
+    errors.Add("/department_code", "Le code du département est invalide (ex. 15, 2A, 974).");
+  }
+  if (collectivity.communes.empty()) {
+    errors.Add("/communes", "La collectivité doit compter au moins une commune membre.");
+  }
+  if (collectivity.kind == CollectivityKind::kCommune && collectivity.communes.size() > 1) {
+    errors.Add("/communes", "Une commune ne compte qu'une seule commune membre : elle-même.");
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < collectivity.communes.size(); ++i) {
+    const auto& commune = collectivity.communes[i];
+    const std::string pointer = "/communes/" + std::to_string(i);
+    if (auto valid = ValidateCommune(commune, pointer); !valid) errors.Append(valid.error());
+    if (!seen.insert(commune.insee_code).second) {
+      errors.Add(pointer + "/insee_code", "Cette commune figure déjà dans la liste.");
+    }
+  }
+  if (!errors.empty()) return Fail(errors.ToError());
+  return {};
+}
+
+}  // namespace nuitee

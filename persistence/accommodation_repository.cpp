@@ -1,0 +1,226 @@
+// SQL for the accommodations table.
+#include "persistence/accommodation_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "domain/classification.hpp"
+#include "persistence/dynamic_query.hpp"
+#include "persistence/soci_support.hpp"
+
+namespace nuitee::persistence {
+namespace {
+
+constexpr const char* kColumns =
+    "a.id::text AS id, a.seq, a.collectivity_id::text AS collectivity_id, "
+    "a.host_id::text AS host_id, a.name, a.commune_insee_code, a.address_line, a.postal_code, "
+    "a.nature, a.capacity_persons, a.capacity_units, a.registration_number, a.marketing, "
+    "a.opened_on::text AS opened_on, a.closures::text AS closures, a.ceased_on::text AS ceased_on, "
+    "a.version";
+
+// The category on :on, read from the classification history exactly as CategoryOn() does: the
+// latest decision in force that day, else the nature's unclassified category.
+constexpr const char* kCategoryOn =
+    "coalesce((SELECT c.category FROM classifications c WHERE c.accommodation_id = a.id "
+    "AND c.decided_on <= :on::date AND c.expires_on >= :on::date "
+    "ORDER BY c.decided_on DESC, c.seq DESC LIMIT 1), a.unclassified_category)";
+
+constexpr const char* kClosedOn =
+    "EXISTS (SELECT 1 FROM jsonb_array_elements(a.closures) k "
+    "WHERE (k->>'from')::date <= :on::date AND (k->>'to')::date >= :on::date)";
+
+std::string ClosuresToJson(const std::vector<DayRange>& closures) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& closure : closures) {
+    array.push_back({{"from", FormatIsoDate(closure.from)}, {"to", FormatIsoDate(closure.to)}});
+  }
+  return array.dump();
+}
+
+Accommodation FromRow(const soci::row& row) {
+  Accommodation accommodation;
+  accommodation.id = AccommodationId(GetString(row, "id"));
+  accommodation.collectivity_id = CollectivityId(GetString(row, "collectivity_id"));
+  accommodation.host_id = HostId(GetString(row, "host_id"));
+  accommodation.name = GetString(row, "name");
+  accommodation.commune_insee_code = GetString(row, "commune_insee_code");
+  accommodation.address_line = GetString(row, "address_line");
+  accommodation.postal_code = GetString(row, "postal_code");
+  accommodation.nature = ParseNature(GetString(row, "nature")).value_or(Nature::kOther);
+  accommodation.capacity_persons = row.get<int>("capacity_persons");
+  if (row.get_indicator("capacity_units") != soci::i_null) {
+    accommodation.capacity_units = row.get<int>("capacity_units");
+  }
+  accommodation.registration_number = GetOptionalString(row, "registration_number");
+  accommodation.marketing = ParseMarketing(GetString(row, "marketing")).value_or(Marketing::kDirect);
+  accommodation.opened_on = GetOptionalDay(row, "opened_on");
+  for (const auto& each : nlohmann::json::parse(GetString(row, "closures"))) {
+    accommodation.closures.push_back({*ParseIsoDate(each.at("from").get<std::string>()),
+                                      *ParseIsoDate(each.at("to").get<std::string>())});
+  }
+  accommodation.ceased_on = GetOptionalDay(row, "ceased_on");
+  accommodation.version = GetLong(row, "version");
+  return accommodation;
+}
+
+// The columns every write binds, in one place so Insert and Update cannot drift apart.
+struct AccommodationColumns {
+  explicit AccommodationColumns(const Accommodation& accommodation)
+      : nature(NatureName(accommodation.nature)),
+        marketing(MarketingName(accommodation.marketing)),
+        opened_on(DateText(accommodation.opened_on)),
+        closures(ClosuresToJson(accommodation.closures)),
+        ceased_on(DateText(accommodation.ceased_on)),
+        unclassified_category(rates::CategoryName(UnclassifiedCategory(accommodation.nature))) {}
+  std::string nature;
+  std::string marketing;
+  std::optional<std::string> opened_on;
+  std::string closures;
+  std::optional<std::string> ceased_on;
+  std::string unclassified_category;
+};
+
+}  // namespace
+
+Result<Accommodation> AccommodationRepository::Insert(Transaction& tx, Accommodation accommodation,
+                                                      const std::string& host_name) {
+  AccommodationColumns columns(accommodation);
+  std::optional<std::string> wanted_id;
+  if (!accommodation.id.empty()) wanted_id = accommodation.id.value();
+  std::string id;
+  tx.session() << "INSERT INTO accommodations (id, collectivity_id, host_id, host_name, name, "
+                  "commune_insee_code, address_line, postal_code, nature, capacity_persons, "
+                  "capacity_units, registration_number, marketing, opened_on, closures, ceased_on, "
+                  "unclassified_category) VALUES (coalesce(:id::uuid, gen_random_uuid()), "
+                  ":c::uuid, :host::uuid, :host_name, :name, :commune, :line, :postal, :nature, "
+                  ":persons, :units, :registration, :marketing, :opened::date, :closures::jsonb, "
+                  ":ceased::date, :unclassified) RETURNING id::text",
+      soci::use(wanted_id), soci::use(accommodation.collectivity_id.value()),
+      soci::use(accommodation.host_id.value()), soci::use(host_name),
+      soci::use(accommodation.name), soci::use(accommodation.commune_insee_code),
+      soci::use(accommodation.address_line), soci::use(accommodation.postal_code),
+      soci::use(columns.nature), soci::use(accommodation.capacity_persons),
+      soci::use(accommodation.capacity_units), soci::use(accommodation.registration_number),
+      soci::use(columns.marketing), soci::use(columns.opened_on), soci::use(columns.closures),
+      soci::use(columns.ceased_on), soci::use(columns.unclassified_category), soci::into(id);
+  accommodation.id = AccommodationId(id);
+  accommodation.version = 1;
+  return accommodation;
+}
+
+Result<Accommodation> AccommodationRepository::Find(Transaction& tx,
+                                                    const CollectivityId& collectivity,
+                                                    const AccommodationId& id) {
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << std::string("SELECT ") + kColumns +
+                                   " FROM accommodations a WHERE a.id = :id::uuid "
+                                   "AND a.collectivity_id = :c::uuid",
+       soci::use(id.value()), soci::use(collectivity.value()));
+  for (const auto& row : rows) return FromRow(row);
+  return Fail(Error::NotFound("Cet hébergement n'existe pas."));
+}
+
+Result<Accommodation> AccommodationRepository::Update(Transaction& tx,
+                                                      const Accommodation& accommodation,
+                                                      long long expected_version) {
+  AccommodationColumns columns(accommodation);
+  long long version = 0;
+  tx.session() << "UPDATE accommodations SET host_id = :host::uuid, name = :name, "
+                  "commune_insee_code = :commune, address_line = :line, postal_code = :postal, "
+                  "nature = :nature, capacity_persons = :persons, capacity_units = :units, "
+                  "registration_number = :registration, marketing = :marketing, "
+                  "opened_on = :opened::date, closures = :closures::jsonb, "
+                  "ceased_on = :ceased::date, unclassified_category = :unclassified, "
+                  "version = version + 1, updated_at = now() "
+                  "WHERE id = :id::uuid AND collectivity_id = :c::uuid AND version = :expected "
+                  "RETURNING version",
+      soci::use(accommodation.host_id.value()), soci::use(accommodation.name),
+      soci::use(accommodation.commune_insee_code), soci::use(accommodation.address_line),
+      soci::use(accommodation.postal_code), soci::use(columns.nature),
+      soci::use(accommodation.capacity_persons), soci::use(accommodation.capacity_units),
+      soci::use(accommodation.registration_number), soci::use(columns.marketing),
+      soci::use(columns.opened_on), soci::use(columns.closures), soci::use(columns.ceased_on),
+      soci::use(columns.unclassified_category), soci::use(accommodation.id.value()),
+      soci::use(accommodation.collectivity_id.value()), soci::use(expected_version),
+      soci::into(version);
+  if (!tx.session().got_data()) {
+    auto exists = Find(tx, accommodation.collectivity_id, accommodation.id);
+    if (!exists) return Fail(exists.error());
+    return Fail(Error::StaleVersion());
+  }
+  Accommodation updated = accommodation;
+  updated.version = version;
+  return updated;
+}
+
+std::optional<AccommodationId> AccommodationRepository::FindDuplicate(
+    Transaction& tx, const Accommodation& accommodation) {
+  std::string id;
+  soci::indicator found = soci::i_null;
+  const std::string self = accommodation.id.empty() ? std::string("00000000-0000-0000-0000-000000000000")
+                                                    : accommodation.id.value();
+  tx.session() << "SELECT id::text FROM accommodations WHERE collectivity_id = :c::uuid "
+                  "AND ceased_on IS NULL AND id <> :self::uuid AND ("
+                  "(registration_number IS NOT NULL AND registration_number = :registration) OR "
+                  "(host_id = :host::uuid AND address_key = lower(regexp_replace(:line, "
+                  "'[^[:alnum:]]+', ' ', 'g')) || '|' || :commune)) ORDER BY seq LIMIT 1",
+      soci::use(accommodation.collectivity_id.value()), soci::use(self),
+      soci::use(accommodation.registration_number), soci::use(accommodation.host_id.value()),
+      soci::use(accommodation.address_line), soci::use(accommodation.commune_insee_code),
+      soci::into(id, found);
+  if (!tx.session().got_data() || found == soci::i_null) return std::nullopt;
+  return AccommodationId(id);
+}
+
+Page<Accommodation> AccommodationRepository::List(Transaction& tx,
+                                                  const CollectivityId& collectivity,
+                                                  const AccommodationFilter& filter,
+                                                  const PageRequest& page) {
+  DynamicQuery query;
+  std::string sql = std::string("SELECT ") + kColumns +
+                    " FROM accommodations a WHERE a.collectivity_id = :c::uuid AND a.seq > :after";
+  query.Bind("c", collectivity.value());
+  query.Bind("after", page.after_seq);
+  if (filter.host) {
+    sql += " AND a.host_id = :host::uuid";
+    query.Bind("host", filter.host->value());
+  }
+  if (filter.commune) {
+    sql += " AND a.commune_insee_code = :commune";
+    query.Bind("commune", *filter.commune);
+  }
+  if (filter.nature) {
+    sql += " AND a.nature = :nature";
+    query.Bind("nature", std::string(NatureName(*filter.nature)));
+  }
+  if (filter.text) {
+    sql += " AND a.search_text ILIKE :pattern";
+    query.Bind("pattern", LikePattern(*filter.text));
+  }
+  if (filter.category) {
+    sql += std::string(" AND ") + kCategoryOn + " = :category";
+    query.Bind("category", std::string(rates::CategoryName(*filter.category)));
+  }
+  if (filter.status) {
+    const std::string ceased = "(a.ceased_on IS NOT NULL AND a.ceased_on <= :on::date)";
+    switch (*filter.status) {
+      case AccommodationStatus::kCeased: sql += " AND " + ceased; break;
+      case AccommodationStatus::kClosed:
+        sql += " AND NOT " + ceased + " AND " + kClosedOn;
+        break;
+      case AccommodationStatus::kActive:
+        sql += " AND NOT " + ceased + " AND NOT " + kClosedOn;
+        break;
+    }
+  }
+  if (filter.category || filter.status) query.Bind("on", FormatIsoDate(filter.on));
+  return query.ReadPage<Accommodation>(tx, sql + " ORDER BY a.seq LIMIT :limit", page, FromRow);
+}
+
+bool AccommodationRepository::HasClassifications(Transaction& tx, const AccommodationId& id) {
+  int count = 0;
+  tx.session() << "SELECT count(*) FROM classifications WHERE accommodation_id = :id::uuid",
+      soci::use(id.value()), soci::into(count);
+  return count > 0;
+}
+
+}  // namespace nuitee::persistence

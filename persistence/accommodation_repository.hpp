@@ -1,0 +1,43 @@
+// Accommodations of one collectivity: the register's list.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "domain/accommodation.hpp"
+#include "domain/core/error.hpp"
+#include "persistence/database.hpp"
+#include "persistence/page.hpp"
+#include "rates/category.hpp"
+
+namespace nuitee::persistence {
+
+struct AccommodationFilter {
+  std::optional<HostId> host;
+  std::optional<std::string> commune;          // INSEE code
+  std::optional<Nature> nature;
+  std::optional<rates::Category> category;     // on `on`
+  std::optional<AccommodationStatus> status;   // on `on`
+  std::optional<std::string> text;             // name, address, registration number, host name
+  Day on;                                      // the day category and status are read on
+};
+
+class AccommodationRepository {
+ public:
+  // `host_name` feeds the free-text search.
+  static Result<Accommodation> Insert(Transaction& tx, Accommodation accommodation,
+                                      const std::string& host_name);
+  static Result<Accommodation> Find(Transaction& tx, const CollectivityId& collectivity,
+                                    const AccommodationId& id);
+  static Result<Accommodation> Update(Transaction& tx, const Accommodation& accommodation,
+                                      long long expected_version);
+  // A live accommodation that the given one would duplicate: same registration number, or same
+  // host and address (case, punctuation and spacing ignored) in the same commune.
+  static std::optional<AccommodationId> FindDuplicate(Transaction& tx,
+                                                      const Accommodation& accommodation);
+  static Page<Accommodation> List(Transaction& tx, const CollectivityId& collectivity,
+                                  const AccommodationFilter& filter, const PageRequest& page);
+  static bool HasClassifications(Transaction& tx, const AccommodationId& id);
+};
+
+}  // namespace nuitee::persistence

@@ -1,0 +1,118 @@
+// SQL for the collectivities table.
+#include "persistence/collectivity_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "persistence/dynamic_query.hpp"
+#include "persistence/soci_support.hpp"
+
+namespace nuitee::persistence {
+namespace {
+
+constexpr const char* kColumns =
+    "id::text AS id, seq, name, siren, kind, department_code, communes::text AS communes, "
+    "registration_number_required::int AS registration_number_required, version";
+
+std::string CommunesToJson(const std::vector<Commune>& communes) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& commune : communes) {
+    array.push_back({{"insee_code", commune.insee_code}, {"name", commune.name}});
+  }
+  return array.dump();
+}
+
+Collectivity FromRow(const soci::row& row) {
+  Collectivity collectivity;
+  collectivity.id = CollectivityId(GetString(row, "id"));
+  collectivity.name = GetString(row, "name");
+  collectivity.siren = GetString(row, "siren");
+  collectivity.kind = *ParseCollectivityKind(GetString(row, "kind"));
+  collectivity.department_code = GetString(row, "department_code");
+  for (const auto& each : nlohmann::json::parse(GetString(row, "communes"))) {
+    collectivity.communes.push_back(
+        {each.at("insee_code").get<std::string>(), each.at("name").get<std::string>()});
+  }
+  collectivity.registration_number_required = row.get<int>("registration_number_required") != 0;
+  collectivity.version = GetLong(row, "version");
+  return collectivity;
+}
+
+std::optional<Collectivity> SelectOne(Transaction& tx, const std::string& where,
+                                      const std::string& value) {
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << std::string("SELECT ") + kColumns + " FROM collectivities WHERE " +
+                                   where,
+       soci::use(value));
+  for (const auto& row : rows) return FromRow(row);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Collectivity> CollectivityRepository::Insert(Transaction& tx, Collectivity collectivity) {
+  const std::string kind(CollectivityKindName(collectivity.kind));
+  const std::string communes = CommunesToJson(collectivity.communes);
+  const int required = collectivity.registration_number_required ? 1 : 0;
+  std::optional<std::string> wanted_id;
+  if (!collectivity.id.empty()) wanted_id = collectivity.id.value();
+  std::string id;
+  tx.session() << "INSERT INTO collectivities (id, name, siren, kind, department_code, communes, "
+                  "registration_number_required) VALUES (coalesce(:id::uuid, gen_random_uuid()), "
+                  ":name, :siren, :kind, :department, :communes::jsonb, :required::boolean) "
+                  "RETURNING id::text",
+      soci::use(wanted_id), soci::use(collectivity.name), soci::use(collectivity.siren),
+      soci::use(kind), soci::use(collectivity.department_code), soci::use(communes),
+      soci::use(required), soci::into(id);
+  collectivity.id = CollectivityId(id);
+  collectivity.version = 1;
+  return collectivity;
+}
+
+Result<Collectivity> CollectivityRepository::Find(Transaction& tx, const CollectivityId& id) {
+  auto found = SelectOne(tx, "id = :id::uuid", id.value());
+  if (!found) return Fail(Error::NotFound("Cette collectivité n'existe pas."));
+  return *found;
+}
+
+std::optional<Collectivity> CollectivityRepository::FindBySiren(Transaction& tx,
+                                                                const std::string& siren) {
+  return SelectOne(tx, "siren = :siren", siren);
+}
+
+Result<Collectivity> CollectivityRepository::Update(Transaction& tx,
+                                                    const Collectivity& collectivity,
+                                                    long long expected_version) {
+  const std::string kind(CollectivityKindName(collectivity.kind));
+  const std::string communes = CommunesToJson(collectivity.communes);
+  const int required = collectivity.registration_number_required ? 1 : 0;
+  long long version = 0;
+  soci::indicator found = soci::i_null;
+  tx.session() << "UPDATE collectivities SET name = :name, siren = :siren, kind = :kind, "
+                  "department_code = :department, communes = :communes::jsonb, "
+                  "registration_number_required = :required::boolean, version = version + 1, "
+                  "updated_at = now() WHERE id = :id::uuid AND version = :expected "
+                  "RETURNING version",
+      soci::use(collectivity.name), soci::use(collectivity.siren), soci::use(kind),
+      soci::use(collectivity.department_code), soci::use(communes), soci::use(required),
+      soci::use(collectivity.id.value()), soci::use(expected_version),
+      soci::into(version, found);
+  if (!tx.session().got_data()) {
+    auto exists = Find(tx, collectivity.id);
+    if (!exists) return Fail(exists.error());
+    return Fail(Error::StaleVersion());
+  }
+  Collectivity updated = collectivity;
+  updated.version = version;
+  return updated;
+}
+
+Page<Collectivity> CollectivityRepository::List(Transaction& tx, const PageRequest& page) {
+  DynamicQuery query;
+  query.Bind("after", page.after_seq);
+  return query.ReadPage<Collectivity>(
+      tx, std::string("SELECT ") + kColumns +
+              " FROM collectivities WHERE seq > :after ORDER BY seq LIMIT :limit",
+      page, FromRow);
+}
+
+}  // namespace nuitee::persistence

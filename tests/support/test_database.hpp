@@ -1,0 +1,36 @@
+// A fresh, migrated PostgreSQL database per test, created from TEST_PG and dropped afterwards.
+// Without TEST_PG the test fails: database tests never skip silently.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "persistence/database.hpp"
+
+namespace nuitee::testing {
+
+class TestDatabase {
+ public:
+  enum class Schema { kMigrated, kEmpty };
+  explicit TestDatabase(Schema schema = Schema::kMigrated);
+  ~TestDatabase();
+
+  const std::string& url() const { return url_; }
+  const std::string& name() const { return name_; }
+  persistence::Database& database();
+  // Runs SQL outside the application's code, for arranging and inspecting data.
+  void Execute(const std::string& sql) const;
+  long long CountRows(const std::string& sql) const;
+
+  // The server connection string from TEST_PG (database "postgres"), and the same with another
+  // database name.
+  static std::string ServerUrl();
+  static std::string UrlFor(const std::string& database_name);
+
+ private:
+  std::string name_;
+  std::string url_;
+  std::unique_ptr<persistence::Database> database_;
+};
+
+}  // namespace nuitee::testing

@@ -1,0 +1,22 @@
+// Starting and stopping the server under test.
+#include "tests/support/test_server.hpp"
+
+namespace nuitee::testing {
+
+using namespace date::literals;
+
+TestServer::TestServer() : today_(2026_y / date::November / 23) {
+  api::Services services{db_.database(), [this] { return today_; }};
+  server_ = std::make_unique<api::Server>(api::ServerOptions{"127.0.0.1", 0, 2}, services);
+  port_ = server_->Start();
+  client_ = std::make_unique<HttpClient>(base_url());
+}
+
+TestServer::~TestServer() {
+  client_.reset();
+  server_->Shutdown();
+}
+
+std::string TestServer::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+}  // namespace nuitee::testing

@@ -1,0 +1,32 @@
+// A real Nuitée server on a free loopback port over a fresh database, with a client for it.
+#pragma once
+
+#include <memory>
+
+#include "api/server.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace nuitee::testing {
+
+class TestServer {
+ public:
+  // "Today" for the server is fixed (2026-11-23) unless a test changes it with SetToday.
+  TestServer();
+  ~TestServer();
+
+  HttpClient& client() { return *client_; }
+  TestDatabase& db() { return db_; }
+  const std::vector<api::RouteInfo>& routes() const { return server_->routes(); }
+  std::string base_url() const;
+  void SetToday(Day day) { today_ = day; }
+
+ private:
+  TestDatabase db_;
+  Day today_;
+  std::unique_ptr<api::Server> server_;
+  std::uint16_t port_ = 0;
+  std::unique_ptr<HttpClient> client_;
+};
+
+}  // namespace nuitee::testing
