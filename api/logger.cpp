@@ -12,6 +12,7 @@ namespace {
 
 std::atomic<LogLevel> current_level{LogLevel::kInfo};
 std::mutex write_mutex;
+thread_local std::string current_request_id;
 
 std::string_view LevelName(LogLevel level) {
   switch (level) {
@@ -45,6 +46,11 @@ std::optional<LogLevel> ParseLogLevel(std::string_view name) {
   return std::nullopt;
 }
 
+RequestLogScope::RequestLogScope(const std::string& request_id) {
+  current_request_id = request_id;
+}
+RequestLogScope::~RequestLogScope() { current_request_id.clear(); }
+
 void Logger::SetLevel(LogLevel level) { current_level = level; }
 LogLevel Logger::Level() { return current_level; }
 
@@ -52,6 +58,9 @@ void Logger::Write(LogLevel level, std::string_view event, nlohmann::json fields
   if (level < current_level.load()) return;
   nlohmann::json line = {{"ts", NowUtc()}, {"level", LevelName(level)}, {"event", event}};
   if (fields.is_object()) line.update(fields);
+  if (!current_request_id.empty() && !line.contains("request_id")) {
+    line["request_id"] = current_request_id;
+  }
   const std::string text =
       line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::lock_guard lock(write_mutex);

@@ -11,6 +11,16 @@ namespace nuitee::api {
 enum class LogLevel { kDebug, kInfo, kWarn, kError };
 std::optional<LogLevel> ParseLogLevel(std::string_view name);
 
+// While alive, every line written by this thread carries this request id (the database layer's
+// error lines included, which know nothing of requests).
+class RequestLogScope {
+ public:
+  explicit RequestLogScope(const std::string& request_id);
+  ~RequestLogScope();
+  RequestLogScope(const RequestLogScope&) = delete;
+  RequestLogScope& operator=(const RequestLogScope&) = delete;
+};
+
 class Logger {
  public:
   static void SetLevel(LogLevel level);

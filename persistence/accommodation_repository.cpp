@@ -171,13 +171,15 @@ std::optional<AccommodationId> AccommodationRepository::FindDuplicate(
   return AccommodationId(id);
 }
 
-Page<Accommodation> AccommodationRepository::List(Transaction& tx,
+Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
                                                   const CollectivityId& collectivity,
                                                   const AccommodationFilter& filter,
                                                   const PageRequest& page) {
   DynamicQuery query;
-  std::string sql = std::string("SELECT ") + kColumns +
-                    " FROM accommodations a WHERE a.collectivity_id = :c::uuid AND a.seq > :after";
+  std::string sql = std::string("SELECT ") + kColumns + ", " + kCategoryOn +
+                    " AS category FROM accommodations a "
+                    "WHERE a.collectivity_id = :c::uuid AND a.seq > :after";
+  query.Bind("on", FormatIsoDate(filter.on));
   query.Bind("c", collectivity.value());
   query.Bind("after", page.after_seq);
   if (filter.host) {
@@ -212,8 +214,12 @@ Page<Accommodation> AccommodationRepository::List(Transaction& tx,
         break;
     }
   }
-  if (filter.category || filter.status) query.Bind("on", FormatIsoDate(filter.on));
-  return query.ReadPage<Accommodation>(tx, sql + " ORDER BY a.seq LIMIT :limit", page, FromRow);
+  return query.ReadPage<AccommodationListing>(
+      tx, sql + " ORDER BY a.seq LIMIT :limit", page, [](const soci::row& row) {
+        return AccommodationListing{
+            FromRow(row),
+            rates::ParseCategory(GetString(row, "category")).value_or(rates::Category::kUnclassified)};
+      });
 }
 
 bool AccommodationRepository::HasClassifications(Transaction& tx, const AccommodationId& id) {

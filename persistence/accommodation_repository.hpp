@@ -22,6 +22,12 @@ struct AccommodationFilter {
   Day on;                                      // the day category and status are read on
 };
 
+// A row of the register's list: the accommodation and its category on the filter's day.
+struct AccommodationListing {
+  Accommodation accommodation;
+  rates::Category category = rates::Category::kUnclassified;
+};
+
 class AccommodationRepository {
  public:
   // `host_name` feeds the free-text search.
@@ -35,7 +41,7 @@ class AccommodationRepository {
   // host and address (case, punctuation and spacing ignored) in the same commune.
   static std::optional<AccommodationId> FindDuplicate(Transaction& tx,
                                                       const Accommodation& accommodation);
-  static Page<Accommodation> List(Transaction& tx, const CollectivityId& collectivity,
+  static Page<AccommodationListing> List(Transaction& tx, const CollectivityId& collectivity,
                                   const AccommodationFilter& filter, const PageRequest& page);
   static bool HasClassifications(Transaction& tx, const AccommodationId& id);
 };

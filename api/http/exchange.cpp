@@ -33,6 +33,21 @@ bool IsUsableRequestId(const std::string& id) {
   return true;
 }
 
+// Pistache 0.0.5 writes only typed headers on the wire (addRaw ones are silently dropped), so
+// every header we set by name goes through this runtime-named typed header.
+class NamedHeader : public Header::Header {
+ public:
+  NamedHeader(std::string name, std::string value)
+      : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  uint64_t hash() const override { return std::hash<std::string>{}(name_); }
+  void write(std::ostream& stream) const override { stream << value_; }
+
+ private:
+  std::string name_;
+  std::string value_;
+};
+
 }  // namespace
 
 Exchange::Exchange(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response)
@@ -84,7 +99,7 @@ std::string Exchange::Actor() const {
 }
 
 void Exchange::SendJson(Code code, const nlohmann::json& body, std::optional<long long> version) {
-  if (version) response_.headers().addRaw(Header::Raw("ETag", "\"" + std::to_string(*version) + "\""));
+  if (version) AddHeader("ETag", "\"" + std::to_string(*version) + "\"");
   Finish(code, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
          "application/json; charset=utf-8");
 }
@@ -99,14 +114,14 @@ void Exchange::SendError(const Error& error) { SendProblem(ProblemFor(error)); }
 
 void Exchange::SendProblem(const Problem& problem) {
   if (problem.status == Code::Service_Unavailable) {
-    response_.headers().addRaw(Header::Raw("Retry-After", "5"));
+    AddHeader("Retry-After", "5");
   }
   Finish(problem.status, ProblemBody(problem, path_, request_id_).dump(),
          "application/problem+json; charset=utf-8");
 }
 
 void Exchange::AddHeader(const std::string& name, const std::string& value) {
-  response_.headers().addRaw(Header::Raw(name, value));
+  response_.headers().add(std::make_shared<NamedHeader>(name, value));
 }
 
 void Exchange::SendNoContent() { Finish(Code::No_Content, "", ""); }
@@ -115,9 +130,9 @@ void Exchange::Finish(Code code, const std::string& body, const std::string& med
   if (sent_) return;
   sent_ = true;
   auto& headers = response_.headers();
-  headers.addRaw(Header::Raw("X-Request-Id", request_id_));
-  headers.addRaw(Header::Raw("X-Content-Type-Options", "nosniff"));
-  headers.addRaw(Header::Raw("Cache-Control", "no-store"));
+  AddHeader("X-Request-Id", request_id_);
+  AddHeader("X-Content-Type-Options", "nosniff");
+  AddHeader("Cache-Control", "no-store");
   // Pistache 0.0.5 answers "Connection: close" to HTTP/1.1 requests without a Connection header,
   // which makes every client reconnect (docs: ../shared/STACK.md §3).
   if (request_.version() == Pistache::Http::Version::Http11 &&

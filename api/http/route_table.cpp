@@ -23,6 +23,7 @@ Rest::Route::Handler Guard(RouteTable::Handler handler) {
   return [handler = std::move(handler)](const Rest::Request& request,
                                         Http::ResponseWriter response) {
     Exchange exchange(request, std::move(response));
+    RequestLogScope log_scope(exchange.request_id());
     try {
       handler(exchange);
     } catch (const std::exception& error) {

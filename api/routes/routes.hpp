@@ -10,6 +10,7 @@ void RegisterHealthRoutes(RouteTable& table, Services& services);
 void RegisterCollectivityRoutes(RouteTable& table, Services& services);
 void RegisterHostRoutes(RouteTable& table, Services& services);
 void RegisterAccommodationRoutes(RouteTable& table, Services& services);
+void RegisterClassificationRoutes(RouteTable& table, Services& services);
 void RegisterHistoryRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

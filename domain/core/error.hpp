@@ -91,6 +91,15 @@ class FieldErrors {
     for (const auto& each : error.field_errors) errors_.push_back({prefix + each.field, each.message});
     if (error.field_errors.empty()) errors_.push_back({prefix, error.message});
   }
+  // Like Append, but skips fields that already have a problem (a field that failed to parse
+  // should not also be reported as missing by the rule that checks its value).
+  void AppendNew(const Error& error) {
+    for (const auto& each : error.field_errors) {
+      bool known = false;
+      for (const auto& existing : errors_) known = known || existing.field == each.field;
+      if (!known) errors_.push_back(each);
+    }
+  }
   bool empty() const { return errors_.empty(); }
   Error ToError() const { return Error::Invalid(errors_); }
   const std::vector<FieldError>& errors() const { return errors_; }

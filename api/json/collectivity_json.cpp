@@ -1,0 +1,61 @@
+// Collectivity <-> JSON.
+#include "api/json/collectivity_json.hpp"
+
+#include "api/http/json_body.hpp"
+
+namespace nuitee::api {
+
+nlohmann::json CollectivityWritableJson(const Collectivity& collectivity) {
+  nlohmann::json communes = nlohmann::json::array();
+  for (const auto& commune : collectivity.communes) {
+    communes.push_back({{"insee_code", commune.insee_code}, {"name", commune.name}});
+  }
+  return {{"name", collectivity.name},
+          {"siren", collectivity.siren},
+          {"kind", CollectivityKindName(collectivity.kind)},
+          {"department_code", collectivity.department_code},
+          {"communes", communes},
+          {"settings",
+           {{"registration_number_required", collectivity.registration_number_required}}}};
+}
+
+nlohmann::json CollectivityToJson(const Collectivity& collectivity) {
+  nlohmann::json json = CollectivityWritableJson(collectivity);
+  json["id"] = collectivity.id.value();
+  json["version"] = collectivity.version;
+  return json;
+}
+
+Result<Collectivity> CollectivityFromJson(const nlohmann::json& body) {
+  FieldErrors errors;
+  JsonReader reader(body, "", errors);
+  Collectivity collectivity;
+  collectivity.name = reader.String("name", Presence::kRequired, 200).value_or("");
+  collectivity.siren = reader.String("siren", Presence::kRequired, 9).value_or("");
+  if (auto kind = reader.String("kind", Presence::kRequired)) {
+    auto parsed = ParseCollectivityKind(*kind);
+    if (!parsed) errors.Add("/kind", "Le type doit valoir « epci » ou « commune ».");
+    collectivity.kind = parsed.value_or(CollectivityKind::kEpci);
+  }
+  collectivity.department_code = reader.String("department_code", Presence::kRequired, 3).value_or("");
+  if (auto communes = reader.ObjectArray("communes", Presence::kRequired)) {
+    for (auto& each : *communes) {
+      Commune commune;
+      commune.insee_code = each.String("insee_code", Presence::kRequired, 5).value_or("");
+      commune.name = each.String("name", Presence::kRequired, 200).value_or("");
+      each.RejectUnknownFields();
+      collectivity.communes.push_back(std::move(commune));
+    }
+  }
+  if (auto settings = reader.Object("settings", Presence::kOptional)) {
+    collectivity.registration_number_required =
+        settings->Boolean("registration_number_required", Presence::kOptional).value_or(true);
+    settings->RejectUnknownFields();
+  }
+  reader.RejectUnknownFields();
+  if (auto valid = ValidateCollectivity(collectivity); !valid) errors.AppendNew(valid.error());
+  if (!errors.empty()) return Fail(errors.ToError());
+  return collectivity;
+}
+
+}  // namespace nuitee::api

@@ -1,0 +1,45 @@
+// Small steps every resource route shares: ids from the path, If-Match, list pages, audit.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "api/http/exchange.hpp"
+#include "api/json/audit_diff.hpp"
+#include "domain/audit.hpp"
+#include "persistence/audit_repository.hpp"
+#include "persistence/page.hpp"
+
+namespace nuitee::api {
+
+// The path parameter `name` when it is a well-formed id; otherwise answers 404 and returns nullopt.
+std::optional<std::string> PathId(Exchange& exchange, const std::string& name = "id");
+
+// The version the client last read, from If-Match ("3" or W/"3"): 428 when absent, 400 when
+// unreadable.
+Result<long long> RequiredIfMatch(const Exchange& exchange);
+
+// {"items": [...], "next_cursor": "..." | null}
+template <class T, class ToJson>
+nlohmann::json PageJson(const persistence::Page<T>& page, ToJson to_json);
+
+std::string NextCursor(const std::optional<long long>& next_after_seq);
+
+// Appends the audit entry of a change in the caller's transaction. Returns false (and appends
+// nothing) when nothing changed.
+bool AuditChange(persistence::Transaction& tx, const CollectivityId& collectivity, EntityKind kind,
+                 const std::string& entity_id, long long version, const std::string& action,
+                 const std::string& actor, const nlohmann::json& before,
+                 const nlohmann::json& after);
+
+template <class T, class ToJson>
+nlohmann::json PageJson(const persistence::Page<T>& page, ToJson to_json) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : page.items) items.push_back(to_json(item));
+  const std::string next = NextCursor(page.next_after_seq);
+  return {{"items", items}, {"next_cursor", next.empty() ? nlohmann::json() : nlohmann::json(next)}};
+}
+
+}  // namespace nuitee::api
