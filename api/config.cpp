@@ -77,8 +77,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
     if (argument.rfind("--", 0) != 0) {
       if (!config.command.empty()) {
         errors.Add("", "Argument inattendu : « " + argument + " ».");
+      } else {
+        config.command = argument;
       }
-      config.command = argument;
       continue;
     }
     std::string flag = argument;

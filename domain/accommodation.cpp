@@ -49,8 +49,10 @@ AccommodationStatus Accommodation::StatusOn(Day day) const {
 namespace {
 
 void ValidateCapacity(const Accommodation& accommodation, FieldErrors& errors) {
-  if (accommodation.capacity_persons < 1 || accommodation.capacity_persons > 100000) {
+  if (accommodation.capacity_persons < 1) {
     errors.Add("/capacity_persons", "La capacité doit être d'au moins une personne.");
+  } else if (accommodation.capacity_persons > 100000) {
+    errors.Add("/capacity_persons", "La capacité ne peut dépasser 100 000 personnes.");
   }
   const CapacityUnit unit = CapacityUnitOf(accommodation.nature);
   if (accommodation.capacity_units) {

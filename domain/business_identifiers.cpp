@@ -7,6 +7,7 @@ namespace nuitee {
 namespace {
 
 constexpr std::string_view kLaPosteSiren = "356000000";
+constexpr std::string_view kLaPosteHeadOffice = "35600000000048";
 
 bool AllDigits(std::string_view text) {
   for (char c : text) {
@@ -38,11 +39,14 @@ Status ValidateSiret(std::string_view siret, std::string_view field) {
     return Fail(Error::InvalidArgument(std::string(field),
                                        "Le SIRET doit comporter exactement 14 chiffres."));
   }
-  if (siret.substr(0, 9) == kLaPosteSiren) {
+  // La Poste's establishments share one SIREN and are too many for Luhn keys; INSEE gives them a
+  // digit sum that is a multiple of 5 instead, except the head office, which follows Luhn.
+  if (siret.substr(0, 9) == kLaPosteSiren && siret != kLaPosteHeadOffice) {
     int sum = 0;
     for (char c : siret) sum += c - '0';
     if (sum % 5 == 0) return {};
-  } else if (PassesLuhn(siret)) {
+  } else if (PassesLuhn(siret) && PassesLuhn(siret.substr(0, 9))) {
+    // The first nine digits are the company's SIREN, which carries its own key.
     return {};
   }
   return Fail(Error::InvalidArgument(

@@ -25,8 +25,12 @@ Status ValidateRank(Nature nature, Rank rank) {
   }
   switch (nature) {
     case Nature::kHotel:
-    case Nature::kPalace:
       return {};
+    case Nature::kPalace:
+      // A palace is a 5★ hotel holding the distinction; without it, it is rated as a 5★ hotel.
+      if (rank.palace || rank.stars == 5) return {};
+      return Fail(Error::InvalidArgument(
+          "/rank", "Un palace est classé « palace » ou, à défaut, 5 étoiles."));
     case Nature::kTouristResidence:
     case Nature::kFurnishedRental:
     case Nature::kHolidayVillage:
@@ -93,13 +97,16 @@ rates::Category UnclassifiedCategory(Nature nature) {
 }
 
 const Classification* ClassificationOn(const std::vector<Classification>& history, Day day) {
-  const Classification* in_force = nullptr;
+  // The latest decision taken on or before `day` is the one that counts: a new visit or a
+  // downgrade supersedes an earlier decision for good, so when the later one expires the earlier
+  // one does not come back. Among decisions of the same day the last recorded wins.
+  const Classification* latest = nullptr;
   for (const auto& each : history) {
-    if (each.decided_on > day || each.expires_on < day) continue;
-    // A later decision (a new visit, a downgrade) supersedes an earlier one still running.
-    if (in_force == nullptr || each.decided_on >= in_force->decided_on) in_force = &each;
+    if (each.decided_on > day) continue;
+    if (latest == nullptr || each.decided_on >= latest->decided_on) latest = &each;
   }
-  return in_force;
+  if (latest == nullptr || latest->expires_on < day) return nullptr;
+  return latest;
 }
 
 rates::Category CategoryOn(Nature nature, const std::vector<Classification>& history, Day day) {

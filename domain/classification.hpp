@@ -53,11 +53,12 @@ rates::Category ClassifiedCategory(Nature nature, Rank rank);
 // air de caractéristiques équivalentes"), the lowest outdoor row.
 rates::Category UnclassifiedCategory(Nature nature);
 
-// The category on `day`: the most recent classification decided on or before `day` and not expired
-// on `day`; the unclassified category from the day after expiry (domain reference §9).
+// The category on `day`: that of the most recent decision taken on or before `day` if it has not
+// expired; the unclassified category from the day after expiry (domain reference §9). A superseded
+// decision never comes back.
 rates::Category CategoryOn(Nature nature, const std::vector<Classification>& history, Day day);
 
-// The classification in force on `day`, if any.
+// The classification in force on `day`, if any (history in recording order).
 const Classification* ClassificationOn(const std::vector<Classification>& history, Day day);
 
 }  // namespace nuitee

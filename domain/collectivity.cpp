@@ -24,16 +24,6 @@ const Commune* Collectivity::FindCommune(std::string_view insee_code) const {
   return nullptr;
 }
 
-namespace {
-bool IsDepartmentCode(std::string_view code) {
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (code == "2A" || code == "2B") return true;
-  if (code.size() == 2) return digit(code[0]) && digit(code[1]) && code != "00" && code != "20";
-  if (code.size() == 3) return code.substr(0, 2) == "97" && digit(code[2]);
-  return false;
-}
-}  // namespace
-
 Status ValidateCollectivity(const Collectivity& collectivity) {
   FieldErrors errors;
   if (collectivity.name.empty()) errors.Add("/name", "Le nom de la collectivité est obligatoire.");

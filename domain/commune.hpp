@@ -15,8 +15,10 @@ struct Commune {
 };
 
 // Five characters: a two-character département ("01"–"95", "2A", "2B") then three digits, or an
-// overseas "97x"/"98x" prefix then two digits. Metropolitan "20" no longer exists (Corsica split).
+// overseas "971"–"978" prefix then two digits. Metropolitan "20" no longer exists (Corsica split).
 bool IsInseeCommuneCode(std::string_view code);
+// "01"–"95" (no "20"), "2A", "2B", or "971"–"978".
+bool IsDepartmentCode(std::string_view code);
 
 Status ValidateCommune(const Commune& commune, std::string_view field);
 

@@ -18,10 +18,10 @@ constexpr const char* kColumns =
     "a.version";
 
 // The category on :on, read from the classification history exactly as CategoryOn() does: the
-// latest decision in force that day, else the nature's unclassified category.
+// latest decision taken by that day if it has not expired, else the unclassified category.
 constexpr const char* kCategoryOn =
-    "coalesce((SELECT c.category FROM classifications c WHERE c.accommodation_id = a.id "
-    "AND c.decided_on <= :on::date AND c.expires_on >= :on::date "
+    "coalesce((SELECT CASE WHEN c.expires_on >= :on::date THEN c.category END "
+    "FROM classifications c WHERE c.accommodation_id = a.id AND c.decided_on <= :on::date "
     "ORDER BY c.decided_on DESC, c.seq DESC LIMIT 1), a.unclassified_category)";
 
 constexpr const char* kClosedOn =

@@ -94,6 +94,10 @@ class FieldErrors {
   // Like Append, but skips fields that already have a problem (a field that failed to parse
   // should not also be reported as missing by the rule that checks its value).
   void AppendNew(const Error& error) {
+    if (error.field_errors.empty()) {
+      errors_.push_back({"", error.message});
+      return;
+    }
     for (const auto& each : error.field_errors) {
       bool known = false;
       for (const auto& existing : errors_) known = known || existing.field == each.field;

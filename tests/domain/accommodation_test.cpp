@@ -81,8 +81,8 @@ TEST(Marketing, RoundTripsItsNames) {
 }
 
 TEST(AccommodationStatus, RoundTripsItsNames) {
-  for (auto status : {AccommodationStatus::kActive, AccommodationStatus::kClosed,
-                      AccommodationStatus::kCeased}) {
+  for (auto status :
+       {AccommodationStatus::kActive, AccommodationStatus::kClosed, AccommodationStatus::kCeased}) {
     EXPECT_EQ(ParseAccommodationStatus(AccommodationStatusName(status)), status);
   }
   EXPECT_EQ(AccommodationStatusName(AccommodationStatus::kCeased), "ceased");
@@ -378,9 +378,9 @@ TEST(ValidateAccommodation, ReportsEveryProblemAtOnce) {
   auto result = Validate(accommodation);
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
-  for (const char* field : {"/name", "/commune", "/address/line", "/address/postal_code",
-                            "/capacity_persons", "/capacity_units", "/registration_number",
-                            "/closures/0/to", "/ceased_on"}) {
+  for (const char* field :
+       {"/name", "/commune", "/address/line", "/address/postal_code", "/capacity_persons",
+        "/capacity_units", "/registration_number", "/closures/0/to", "/ceased_on"}) {
     EXPECT_TRUE(HasErrorOn(result, field)) << field;
   }
 }

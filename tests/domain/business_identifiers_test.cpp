@@ -62,8 +62,9 @@ TEST(Luhn, DetectsAdjacentSwapsExceptZeroNine) {
     std::swap(swapped[i], swapped[i + 1]);
     EXPECT_FALSE(PassesLuhn(swapped)) << swapped;
   }
-  EXPECT_TRUE(PassesLuhn("09"));
-  EXPECT_TRUE(PassesLuhn("90"));
+  // The blind spot: "09" and "90" weigh the same (9 + 0 = 0 + 9·2→9), so "091" and "901" both pass.
+  EXPECT_TRUE(PassesLuhn("091"));
+  EXPECT_TRUE(PassesLuhn("901"));
 }
 
 // --- SIRET ---
@@ -96,8 +97,8 @@ TEST_P(InvalidSiret, IsRefusedOnTheSiretField) {
 INSTANTIATE_TEST_SUITE_P(
     Siret, InvalidSiret,
     testing::Values("73282932000075", "73282932000079",  // wrong key
-                    "7328293200007",                      // 13 digits
-                    "732829320000740",                    // 15 digits
+                    "7328293200007",                     // 13 digits
+                    "732829320000740",                   // 15 digits
                     "7328293200007A", "732 829 320 0007", "", "73282932000074 ",
                     // La Poste establishments whose digit sum is not a multiple of 5, even though
                     // they pass Luhn: 3+5+6+1+4 = 19, 3+5+6+2+2 = 18.
@@ -135,8 +136,8 @@ TEST(Siret, AcceptsLaPosteHeadOfficeWhichFollowsLuhn) {
 
 TEST(Siret, RejectsASiretWhoseSirenFailsLuhn) {
   // 123456789 is not a valid SIREN (Luhn sum 9 + 8·2→7 + 7 + 6·2→3 + 5 + 4·2=8 + 3 + 2·2=4 + 1
-  // = 47), yet 12345678900015 passes Luhn as a whole because the NIC's key compensates. INSEE never issues such a SIRET: its first nine digits are
-  // a SIREN, which carries its own key.
+  // = 47), yet 12345678900015 passes Luhn as a whole because the NIC's key compensates. INSEE never
+  // issues such a SIRET: its first nine digits are a SIREN, which carries its own key.
   ASSERT_FALSE(PassesLuhn("123456789"));
   ASSERT_TRUE(PassesLuhn("12345678900015"));
   EXPECT_FALSE(ValidateSiret("12345678900015").has_value());
@@ -144,7 +145,9 @@ TEST(Siret, RejectsASiretWhoseSirenFailsLuhn) {
 
 // --- SIREN ---
 
-TEST(Siren, AcceptsGoogleFranceSiren) { EXPECT_TRUE(ValidateSiren(kGoogleFranceSiren).has_value()); }
+TEST(Siren, AcceptsGoogleFranceSiren) {
+  EXPECT_TRUE(ValidateSiren(kGoogleFranceSiren).has_value());
+}
 
 TEST(Siren, AcceptsLaPosteSirenByLuhn) { EXPECT_TRUE(ValidateSiren(kLaPosteSiren).has_value()); }
 

@@ -57,14 +57,14 @@ TEST_P(DefaultExpiryTable, IsTheDayBeforeTheFifthAnniversary) {
 
 INSTANTIATE_TEST_SUITE_P(
     DefaultExpiry, DefaultExpiryTable,
-    testing::Values(ExpiryCase{D(2020, 1, 1), D(2024, 12, 31)},   // crosses a year boundary
+    testing::Values(ExpiryCase{D(2020, 1, 1), D(2024, 12, 31)},  // crosses a year boundary
                     ExpiryCase{D(2025, 6, 15), D(2030, 6, 14)},
                     ExpiryCase{D(2021, 12, 31), D(2026, 12, 30)},
-                    ExpiryCase{D(2024, 2, 29), D(2029, 2, 28)},   // leap-day decision
+                    ExpiryCase{D(2024, 2, 29), D(2029, 2, 28)},  // leap-day decision
                     ExpiryCase{D(2020, 2, 29), D(2025, 2, 28)},
                     ExpiryCase{D(2024, 2, 28), D(2029, 2, 27)},
-                    ExpiryCase{D(2024, 3, 1), D(2029, 2, 28)},    // 2029 is not a leap year
-                    ExpiryCase{D(2023, 3, 1), D(2028, 2, 29)},    // 2028 is one
+                    ExpiryCase{D(2024, 3, 1), D(2029, 2, 28)},  // 2029 is not a leap year
+                    ExpiryCase{D(2023, 3, 1), D(2028, 2, 29)},  // 2028 is one
                     ExpiryCase{D(2022, 3, 1), D(2027, 2, 28)}));
 
 TEST(ClassificationDates, AcceptsAnExpiryAfterTheDecision) {
@@ -112,7 +112,9 @@ std::vector<RankCase> RankCases() {
                            nature == Nature::kHolidayVillage || nature == Nature::kCamping;
     const bool may_be_palace = nature == Nature::kHotel || nature == Nature::kPalace;
     for (int stars = 0; stars <= 6; ++stars) {
-      cases.push_back({nature, Stars(stars), has_stars && stars >= 1 && stars <= 5});
+      // A palace without its distinction is rated as the 5★ hotel it is, never lower.
+      const bool allowed_stars = nature == Nature::kPalace ? stars == 5 : stars >= 1 && stars <= 5;
+      cases.push_back({nature, Stars(stars), has_stars && allowed_stars});
     }
     cases.push_back({nature, kPalaceRank, may_be_palace});
   }
@@ -309,10 +311,8 @@ TEST(CategoryOn, ResumesTheClassifiedRowWhenARenewalFollowsAGap) {
   const std::vector<Classification> history = {
       Decision(Stars(3), D(2018, 1, 1), DefaultExpiry(D(2018, 1, 1)), "first"),
       Decision(Stars(3), D(2023, 3, 1), DefaultExpiry(D(2023, 3, 1)), "renewal")};
-  EXPECT_EQ(CategoryOn(Nature::kTouristResidence, history, D(2022, 12, 31)),
-            Category::kThreeStars);
-  EXPECT_EQ(CategoryOn(Nature::kTouristResidence, history, D(2023, 1, 1)),
-            Category::kUnclassified);
+  EXPECT_EQ(CategoryOn(Nature::kTouristResidence, history, D(2022, 12, 31)), Category::kThreeStars);
+  EXPECT_EQ(CategoryOn(Nature::kTouristResidence, history, D(2023, 1, 1)), Category::kUnclassified);
   EXPECT_EQ(CategoryOn(Nature::kTouristResidence, history, D(2023, 3, 1)), Category::kThreeStars);
 }
 

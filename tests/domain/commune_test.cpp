@@ -19,8 +19,7 @@ INSTANTIATE_TEST_SUITE_P(InseeCommuneCode, ValidInseeCommuneCode,
                                          "2B033",  // Bastia, Haute-Corse
                                          "97105",  // Basse-Terre, Guadeloupe
                                          "97411",  // Saint-Denis, La Réunion
-                                         "97611",  // Mamoudzou, Mayotte
-                                         "98735"   // Papeete: "98x" is allowed by the contract
+                                         "97611"   // Mamoudzou, Mayotte
                                          ));
 
 class InvalidInseeCommuneCode : public testing::TestWithParam<const char*> {};
@@ -30,12 +29,14 @@ TEST_P(InvalidInseeCommuneCode, IsRefused) { EXPECT_FALSE(IsInseeCommuneCode(Get
 INSTANTIATE_TEST_SUITE_P(
     InseeCommuneCode, InvalidInseeCommuneCode,
     testing::Values("", "1501", "150140", "15 01",
-                    "20004",   // "20" disappeared when Corsica was split into 2A and 2B
-                    "00001",   // no département "00"
-                    "2a004",   // lower case
-                    "2C004",   // no "2C"
-                    "3A004",   // only Corsica has letters
-                    "2AA04",   // letters only in second place
+                    "20004",  // "20" disappeared when Corsica was split into 2A and 2B
+                    "00001",  // no département "00"
+                    "2a004",  // lower case
+                    "2C004",  // no "2C"
+                    "3A004",  // only Corsica has letters
+                    "2AA04",  // letters only in second place
+                    "98735",  // Papeete: French Polynesia levies no CGCT taxe de séjour
+                    "97901",  // no overseas "979"
                     "1501A", "A5014", "15O14",  // letter O for zero
                     "-1501"));
 

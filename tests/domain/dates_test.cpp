@@ -42,15 +42,15 @@ class InvalidIsoDate : public testing::TestWithParam<const char*> {};
 
 TEST_P(InvalidIsoDate, IsRejected) { EXPECT_FALSE(ParseIsoDate(GetParam()).has_value()); }
 
-INSTANTIATE_TEST_SUITE_P(
-    IsoDate, InvalidIsoDate,
-    testing::Values("", "2025-02-29",  // not a leap year
-                    "1900-02-29",      // century, not a leap year
-                    "2025-02-30", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00",
-                    "2025-01-32", "2024-2-1",  // unpadded
-                    "2024-02-1", "24-02-01", "2024/02/01", "2024-02-01T00:00", "2024-02-01 ",
-                    " 2024-02-01", "20240201", "2024-0a-01", "+024-02-01", "2024--2-01",
-                    "2024-02--1", "abcd-ef-gh", "01-02-2024"));
+INSTANTIATE_TEST_SUITE_P(IsoDate, InvalidIsoDate,
+                         testing::Values("", "2025-02-29",  // not a leap year
+                                         "1900-02-29",      // century, not a leap year
+                                         "2025-02-30", "2025-04-31", "2025-13-01", "2025-00-10",
+                                         "2025-01-00", "2025-01-32", "2024-2-1",  // unpadded
+                                         "2024-02-1", "24-02-01", "2024/02/01", "2024-02-01T00:00",
+                                         "2024-02-01 ", " 2024-02-01", "20240201", "2024-0a-01",
+                                         "+024-02-01", "2024--2-01", "2024-02--1", "abcd-ef-gh",
+                                         "01-02-2024"));
 
 struct MonthCase {
   const char* text;

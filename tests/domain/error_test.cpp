@@ -95,6 +95,31 @@ TEST(FieldErrors, AppendsAnErrorWithoutFieldsAsItsMessageOnThePrefix) {
   EXPECT_EQ(errors.errors()[1], (FieldError{"", "Sans préfixe."}));
 }
 
+TEST(FieldErrors, AppendNewSkipsFieldsThatAlreadyHaveAProblem) {
+  FieldErrors errors;
+  errors.Add("/siret", "Le SIRET doit être une chaîne.");
+  errors.AppendNew(Error::Invalid({{"/siret", "Le SIRET est obligatoire pour une société."},
+                                   {"/legal_name", "Le nom est obligatoire."}}));
+  ASSERT_EQ(errors.errors().size(), 2u);
+  EXPECT_EQ(errors.errors()[0], (FieldError{"/siret", "Le SIRET doit être une chaîne."}));
+  EXPECT_EQ(errors.errors()[1], (FieldError{"/legal_name", "Le nom est obligatoire."}));
+}
+
+TEST(FieldErrors, AppendNewKeepsEveryFieldWhenNoneIsKnown) {
+  FieldErrors errors;
+  errors.AppendNew(Error::Invalid({{"/name", "a"}, {"/siren", "b"}}));
+  EXPECT_EQ(errors.errors().size(), 2u);
+}
+
+TEST(FieldErrors, AppendNewDoesNotLoseAnErrorWithoutFields) {
+  // Append turns a field-less error into one entry; AppendNew must not drop it, or the input
+  // would pass validation with its problem unreported.
+  FieldErrors errors;
+  errors.AppendNew(Error::FailedPrecondition("Cette collectivité est archivée."));
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors.errors()[0].message, "Cette collectivité est archivée.");
+}
+
 TEST(FieldErrors, BecomesOneInvalidArgumentError) {
   FieldErrors errors;
   errors.Add("/name", "Le nom est obligatoire.");

@@ -137,9 +137,9 @@ TEST(Host, ReportsEveryProblemAtOnce) {
   auto result = ValidateHost(host);
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
-  for (const char* field : {"/legal_name", "/siret", "/email", "/phone", "/address/line",
-                            "/address/postal_code", "/address/city", "/manager/name",
-                            "/manager/email"}) {
+  for (const char* field :
+       {"/legal_name", "/siret", "/email", "/phone", "/address/line", "/address/postal_code",
+        "/address/city", "/manager/name", "/manager/email"}) {
     EXPECT_TRUE(HasErrorOn(result, field)) << field;
   }
   EXPECT_EQ(result.error().field_errors.size(), 9u);

@@ -15,11 +15,17 @@ constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 
 template <class A, class B>
-concept Multipliable = requires(A a, B b) { a * b; };
+concept Multipliable = requires(A a, B b) {
+  a* b;
+};
 template <class A, class B>
-concept Divisible = requires(A a, B b) { a / b; };
+concept Divisible = requires(A a, B b) {
+  a / b;
+};
 template <class A, class B>
-concept Addable = requires(A a, B b) { a + b; };
+concept Addable = requires(A a, B b) {
+  a + b;
+};
 
 // What must not compile: no construction from numbers, no Money * Money, no scaling by `*`.
 static_assert(!std::is_constructible_v<Money, double>);
@@ -128,8 +134,7 @@ INSTANTIATE_TEST_SUITE_P(
                     DecimalCase{99, "0.99"}, DecimalCase{100, "1.00"}, DecimalCase{1234, "12.34"},
                     DecimalCase{-1, "-0.01"}, DecimalCase{-5, "-0.05"}, DecimalCase{-50, "-0.50"},
                     DecimalCase{-100, "-1.00"}, DecimalCase{-1234, "-12.34"},
-                    DecimalCase{100000000, "1000000.00"},
-                    DecimalCase{kMax, "92233720368547758.07"},
+                    DecimalCase{100000000, "1000000.00"}, DecimalCase{kMax, "92233720368547758.07"},
                     DecimalCase{kMin, "-92233720368547758.08"}));
 
 }  // namespace

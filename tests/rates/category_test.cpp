@@ -49,8 +49,8 @@ TEST(Category, GivesDistinctNames) {
 }
 
 TEST(Category, RejectsUnknownNames) {
-  for (const char* name : {"", "Palace", "PALACE", "5", "five-stars", "non_classe",
-                           "camping", "unclassified "}) {
+  for (const char* name :
+       {"", "Palace", "PALACE", "5", "five-stars", "non_classe", "camping", "unclassified "}) {
     EXPECT_FALSE(ParseCategory(name).has_value()) << "'" << name << "'";
   }
 }

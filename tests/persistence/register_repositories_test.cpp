@@ -1,0 +1,235 @@
+// The register's repositories on a real database: tenant scoping, duplicates, the category on a
+// date read in SQL, status filters, free-text search, optimistic concurrency, append-only tables.
+#include <gtest/gtest.h>
+
+#include "domain/classification.hpp"
+#include "persistence/accommodation_repository.hpp"
+#include "persistence/audit_repository.hpp"
+#include "persistence/classification_repository.hpp"
+#include "persistence/collectivity_repository.hpp"
+#include "persistence/host_repository.hpp"
+#include "tests/support/sample_register.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace nuitee::persistence {
+namespace {
+
+using namespace date::literals;
+using testing::SampleAccommodation;
+using testing::SampleCollectivity;
+using testing::SampleHost;
+
+class RegisterRepositories : public ::testing::Test {
+ protected:
+  template <class Work>
+  auto InTx(Work&& work) {
+    return db_.database().InTransaction(std::forward<Work>(work));
+  }
+
+  // A collectivity with one host and one accommodation.
+  struct Tenant {
+    Collectivity collectivity;
+    Host host;
+    Accommodation accommodation;
+  };
+  Tenant MakeTenant(const std::string& siren, const std::string& registration) {
+    auto made = InTx([&](Transaction& tx) -> Result<Tenant> {
+      auto collectivity = CollectivityRepository::Insert(tx, SampleCollectivity(siren));
+      auto host = HostRepository::Insert(tx, SampleHost(collectivity->id));
+      auto accommodation = AccommodationRepository::Insert(
+          tx, SampleAccommodation(collectivity->id, host->id, registration), host->legal_name);
+      return Tenant{*collectivity, *host, *accommodation};
+    });
+    EXPECT_TRUE(made) << made.error().message;
+    return *made;
+  }
+
+  Page<AccommodationListing> ListAccommodations(const CollectivityId& tenant,
+                                                AccommodationFilter filter) {
+    return *InTx([&](Transaction& tx) -> Result<Page<AccommodationListing>> {
+      return AccommodationRepository::List(tx, tenant, filter, PageRequest{0, 200});
+    });
+  }
+
+  testing::TestDatabase db_;
+};
+
+TEST_F(RegisterRepositories, NeverShowACollectivityTheRowsOfAnother) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  Tenant b = MakeTenant("200066645", "15138654321ZZ");
+  auto found = InTx([&](Transaction& tx) {
+    return HostRepository::Find(tx, a.collectivity.id, b.host.id);
+  });
+  ASSERT_FALSE(found);
+  EXPECT_EQ(found.error().code, ErrorCode::kNotFound);
+  auto accommodation = InTx([&](Transaction& tx) {
+    return AccommodationRepository::Find(tx, a.collectivity.id, b.accommodation.id);
+  });
+  EXPECT_FALSE(accommodation);
+
+  AccommodationFilter filter;
+  filter.on = 2026_y / date::November / 23;
+  auto listed = ListAccommodations(a.collectivity.id, filter);
+  ASSERT_EQ(listed.items.size(), 1u);
+  EXPECT_EQ(listed.items[0].accommodation.id, a.accommodation.id);
+
+  auto hosts = InTx([&](Transaction& tx) -> Result<Page<Host>> {
+    return HostRepository::List(tx, a.collectivity.id, {}, {});
+  });
+  ASSERT_EQ(hosts->items.size(), 1u);
+  EXPECT_EQ(hosts->items[0].id, a.host.id);
+
+  // An update aimed at another tenant's row changes nothing.
+  Host stolen = b.host;
+  stolen.collectivity_id = a.collectivity.id;
+  stolen.legal_name = "Pirate";
+  auto update = InTx([&](Transaction& tx) { return HostRepository::Update(tx, stolen, 1); });
+  ASSERT_FALSE(update);
+  EXPECT_EQ(update.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(db_.CountRows("SELECT count(*) FROM hosts WHERE legal_name = 'Pirate'"), 0);
+}
+
+TEST_F(RegisterRepositories, KeepAuditHistoriesApartBetweenCollectivities) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  Tenant b = MakeTenant("200066645", "15138654321ZZ");
+  ASSERT_TRUE(InTx([&](Transaction& tx) -> Status {
+    AuditRepository::Append(tx, b.collectivity.id,
+                            {EntityKind::kHost, b.host.id.value(), 1, "created", "test", "", {}});
+    return {};
+  }));
+  auto seen_by_a = InTx([&](Transaction& tx) -> Result<std::vector<AuditEntry>> {
+    return AuditRepository::History(tx, a.collectivity.id, EntityKind::kHost, b.host.id.value());
+  });
+  EXPECT_TRUE(seen_by_a->empty());
+  auto seen_by_b = InTx([&](Transaction& tx) -> Result<std::vector<AuditEntry>> {
+    return AuditRepository::History(tx, b.collectivity.id, EntityKind::kHost, b.host.id.value());
+  });
+  EXPECT_EQ(seen_by_b->size(), 1u);
+}
+
+TEST_F(RegisterRepositories, FindDuplicatesByRegistrationNumberOrByHostAndAddress) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  auto same_number = SampleAccommodation(a.collectivity.id, a.host.id, "15138123456AB",
+                                         "Le Bourg");
+  auto same_address = SampleAccommodation(a.collectivity.id, a.host.id, "15138999999AA",
+                                          "1, Rue du  LAC");
+  auto elsewhere = SampleAccommodation(a.collectivity.id, a.host.id, "15138999999AA", "Le Bourg");
+  InTx([&](Transaction& tx) -> Status {
+    EXPECT_EQ(AccommodationRepository::FindDuplicate(tx, same_number), a.accommodation.id);
+    EXPECT_EQ(AccommodationRepository::FindDuplicate(tx, same_address), a.accommodation.id);
+    EXPECT_EQ(AccommodationRepository::FindDuplicate(tx, elsewhere), std::nullopt);
+    // An accommodation is not its own duplicate (updates check themselves against the others).
+    EXPECT_EQ(AccommodationRepository::FindDuplicate(tx, a.accommodation), std::nullopt);
+    return {};
+  });
+  // The unique index backs the check up when two requests race.
+  auto raced = InTx([&](Transaction& tx) {
+    return AccommodationRepository::Insert(tx, same_number, "x");
+  });
+  ASSERT_FALSE(raced);
+  EXPECT_EQ(raced.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST_F(RegisterRepositories, ReadTheCategoryOnADayAsTheDomainRuleDoes) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  Classification three_stars;
+  three_stars.accommodation_id = a.accommodation.id;
+  three_stars.rank = Rank{3, false};
+  three_stars.decided_on = 2021_y / date::November / 24;
+  three_stars.expires_on = DefaultExpiry(three_stars.decided_on);
+  three_stars.body = "Organisme test";
+  ASSERT_TRUE(InTx([&](Transaction& tx) {
+    return ClassificationRepository::Insert(tx, a.collectivity.id, three_stars,
+                                            rates::Category::kThreeStars, "test");
+  }));
+  auto history = *InTx([&](Transaction& tx) -> Result<std::vector<Classification>> {
+    return ClassificationRepository::ListFor(tx, a.collectivity.id, a.accommodation.id);
+  });
+  for (Day day : {Day{2021_y / date::November / 23}, Day{2021_y / date::November / 24},
+                  Day{2026_y / date::November / 23}, Day{2026_y / date::November / 24}}) {
+    AccommodationFilter filter;
+    filter.on = day;
+    auto listed = ListAccommodations(a.collectivity.id, filter);
+    ASSERT_EQ(listed.items.size(), 1u);
+    EXPECT_EQ(listed.items[0].category, CategoryOn(Nature::kFurnishedRental, history, day))
+        << FormatIsoDate(day);
+    filter.category = rates::Category::kThreeStars;
+    const bool classified = day >= three_stars.decided_on && day <= three_stars.expires_on;
+    EXPECT_EQ(ListAccommodations(a.collectivity.id, filter).items.size(), classified ? 1u : 0u)
+        << FormatIsoDate(day);
+  }
+}
+
+TEST_F(RegisterRepositories, FilterByStatusOnADay) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  Accommodation changed = a.accommodation;
+  changed.closures = {{2026_y / date::January / 5, 2026_y / date::February / 1}};
+  changed.ceased_on = 2026_y / date::October / 1;
+  ASSERT_TRUE(InTx([&](Transaction& tx) { return AccommodationRepository::Update(tx, changed, 1); }));
+  auto count = [&](Day day, AccommodationStatus status) {
+    AccommodationFilter filter;
+    filter.on = day;
+    filter.status = status;
+    return ListAccommodations(a.collectivity.id, filter).items.size();
+  };
+  EXPECT_EQ(count(2025_y / date::December / 31, AccommodationStatus::kActive), 1u);
+  EXPECT_EQ(count(2026_y / date::January / 5, AccommodationStatus::kClosed), 1u);
+  EXPECT_EQ(count(2026_y / date::January / 5, AccommodationStatus::kActive), 0u);
+  EXPECT_EQ(count(2026_y / date::October / 1, AccommodationStatus::kCeased), 1u);
+  EXPECT_EQ(count(2026_y / date::September / 30, AccommodationStatus::kCeased), 0u);
+}
+
+TEST_F(RegisterRepositories, SearchFreeTextAcrossNameAddressNumberAndHostEvenAfterARename) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  auto search = [&](const std::string& text) {
+    AccommodationFilter filter;
+    filter.on = 2026_y / date::November / 23;
+    filter.text = text;
+    return ListAccommodations(a.collectivity.id, filter).items.size();
+  };
+  EXPECT_EQ(search("gîte du"), 1u);
+  EXPECT_EQ(search("RUE DU LAC"), 1u);
+  EXPECT_EQ(search("123456ab"), 1u);
+  EXPECT_EQ(search("dupont"), 1u);
+  EXPECT_EQ(search("100%"), 0u);  // wildcards are searched literally
+  Host renamed = a.host;
+  renamed.legal_name = "SARL Les Estives";
+  renamed.kind = HostKind::kCompany;
+  renamed.siret = "73282932000074";
+  ASSERT_TRUE(InTx([&](Transaction& tx) { return HostRepository::Update(tx, renamed, 1); }));
+  EXPECT_EQ(search("dupont"), 0u);
+  EXPECT_EQ(search("estives"), 1u);
+}
+
+TEST_F(RegisterRepositories, RefuseAnUpdateFromAStaleVersion) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  Host first = a.host;
+  first.phone = "04 71 20 00 00";
+  ASSERT_TRUE(InTx([&](Transaction& tx) { return HostRepository::Update(tx, first, 1); }));
+  Host second = a.host;
+  second.phone = "06 00 00 00 00";
+  auto stale = InTx([&](Transaction& tx) { return HostRepository::Update(tx, second, 1); });
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
+  EXPECT_EQ(db_.CountRows("SELECT count(*) FROM hosts WHERE phone = '04 71 20 00 00' "
+                          "AND version = 2"),
+            1);
+}
+
+TEST_F(RegisterRepositories, NeverDeleteRegisterRowsNorRewriteClassificationsAndAudit) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  EXPECT_ANY_THROW(db_.Execute("DELETE FROM accommodations"));
+  EXPECT_ANY_THROW(db_.Execute("DELETE FROM hosts"));
+  EXPECT_ANY_THROW(db_.Execute("DELETE FROM collectivities"));
+  ASSERT_TRUE(InTx([&](Transaction& tx) -> Status {
+    AuditRepository::Append(tx, a.collectivity.id,
+                            {EntityKind::kHost, a.host.id.value(), 1, "created", "test", "", {}});
+    return {};
+  }));
+  EXPECT_ANY_THROW(db_.Execute("UPDATE audit_events SET actor = 'someone else'"));
+  EXPECT_ANY_THROW(db_.Execute("DELETE FROM audit_events"));
+  EXPECT_EQ(db_.CountRows("SELECT count(*) FROM accommodations"), 1);
+}
+
+}  // namespace
+}  // namespace nuitee::persistence
