@@ -10,7 +10,7 @@
 namespace nuitee::demo {
 
 struct DemoCommune {
-  std::string_view insee_code;   // code officiel géographique
+  std::string_view insee_code;  // code officiel géographique
   std::string_view name;
   std::string_view postal_code;  // La Poste's code for the commune
   int rental_weight;             // share of the meublés and chambres d'hôtes it holds

@@ -8,61 +8,65 @@ namespace nuitee::demo {
 namespace {
 
 constexpr std::array<std::string_view, 48> kFirstNames = {
-    "Marie",    "Jean",     "Anne",      "Pierre",   "Catherine", "Michel",  "Isabelle",
-    "Philippe", "Sylvie",   "Alain",     "Nathalie", "Bernard",   "Christine", "Jacques",
-    "Françoise", "Patrick", "Sophie",    "Nicolas",  "Céline",    "Julien",  "Émilie",
-    "Thomas",   "Camille",  "Antoine",   "Élodie",   "Guillaume", "Laure",   "Mathieu",
-    "Aurélie",  "Sébastien", "Hélène",   "Olivier",  "Valérie",   "Rémi",    "Agnès",
-    "Didier",   "Josiane",  "Gérard",    "Odile",    "Benoît",    "Lucie",   "Hugo",
-    "Chloé",    "Baptiste", "Margaux",   "Léa",      "Clément",   "Yvette"};
+    "Marie",     "Jean",      "Anne",    "Pierre",   "Catherine", "Michel",    "Isabelle",
+    "Philippe",  "Sylvie",    "Alain",   "Nathalie", "Bernard",   "Christine", "Jacques",
+    "Françoise", "Patrick",   "Sophie",  "Nicolas",  "Céline",    "Julien",    "Émilie",
+    "Thomas",    "Camille",   "Antoine", "Élodie",   "Guillaume", "Laure",     "Mathieu",
+    "Aurélie",   "Sébastien", "Hélène",  "Olivier",  "Valérie",   "Rémi",      "Agnès",
+    "Didier",    "Josiane",   "Gérard",  "Odile",    "Benoît",    "Lucie",     "Hugo",
+    "Chloé",     "Baptiste",  "Margaux", "Léa",      "Clément",   "Yvette"};
 
 constexpr std::array<std::string_view, 56> kSurnames = {
-    "Chabrol",  "Vidal",    "Besson",   "Teyssier", "Delmas",   "Fabre",     "Boudon",
-    "Lavergne", "Mourgues", "Roques",   "Salat",    "Vergne",   "Rouchy",    "Chambon",
-    "Tournadre", "Astier",  "Pradal",   "Bastide",  "Cros",     "Lacombe",   "Mazet",
-    "Pouget",   "Rigal",    "Serre",    "Veyrac",   "Chassang", "Boyer",     "Martin",
-    "Bernard",  "Durand",   "Moreau",   "Girard",   "Fournier", "Mercier",   "Bonnet",
-    "Lambert",  "Roux",     "Morel",    "Faure",    "Rousseau", "Chauvet",   "Couderc",
-    "Malbec",   "Vialard",  "Estival",  "Fouilhoux", "Tissandier", "Barrier", "Jarrige",
-    "Aubert",   "Charbonnel", "Laborie", "Meyniel", "Peschaud", "Sabatier",  "Vernière"};
+    "Chabrol",   "Vidal",      "Besson",  "Teyssier",  "Delmas",     "Fabre",    "Boudon",
+    "Lavergne",  "Mourgues",   "Roques",  "Salat",     "Vergne",     "Rouchy",   "Chambon",
+    "Tournadre", "Astier",     "Pradal",  "Bastide",   "Cros",       "Lacombe",  "Mazet",
+    "Pouget",    "Rigal",      "Serre",   "Veyrac",    "Chassang",   "Boyer",    "Martin",
+    "Bernard",   "Durand",     "Moreau",  "Girard",    "Fournier",   "Mercier",  "Bonnet",
+    "Lambert",   "Roux",       "Morel",   "Faure",     "Rousseau",   "Chauvet",  "Couderc",
+    "Malbec",    "Vialard",    "Estival", "Fouilhoux", "Tissandier", "Barrier",  "Jarrige",
+    "Aubert",    "Charbonnel", "Laborie", "Meyniel",   "Peschaud",   "Sabatier", "Vernière"};
 
 constexpr std::array<std::string_view, 20> kHamlets = {
-    "La Borie",  "Le Cheylat", "La Vialle",  "Chazelles", "Le Fau",     "La Prade",  "Le Mas",
-    "La Fage",   "Le Bos",     "La Croix",   "Le Puech",  "Les Fraux",  "La Chaumette", "Le Bouix",
-    "Le Theil",  "La Ribeyre", "Les Salles", "La Roche",  "Les Sagnes", "Le Jarrousset"};
+    "La Borie", "Le Cheylat", "La Vialle",  "Chazelles", "Le Fau",     "La Prade",     "Le Mas",
+    "La Fage",  "Le Bos",     "La Croix",   "Le Puech",  "Les Fraux",  "La Chaumette", "Le Bouix",
+    "Le Theil", "La Ribeyre", "Les Salles", "La Roche",  "Les Sagnes", "Le Jarrousset"};
 
 constexpr std::array<std::string_view, 14> kStreets = {
-    "rue de l'Église",   "place du Foirail",  "rue de la Mairie", "rue des Écoles",
-    "chemin du Lavoir",  "avenue de la Gare", "rue du Moulin",    "allée des Tilleuls",
-    "rue du Four",       "impasse de la Fontaine", "Grande Rue",  "chemin des Burons",
-    "rue du Pont",       "place de la Halle"};
+    "rue de l'Église",  "place du Foirail",       "rue de la Mairie", "rue des Écoles",
+    "chemin du Lavoir", "avenue de la Gare",      "rue du Moulin",    "allée des Tilleuls",
+    "rue du Four",      "impasse de la Fontaine", "Grande Rue",       "chemin des Burons",
+    "rue du Pont",      "place de la Halle"};
 
 // Second halves of names: "… des Gentianes", "… du Cézallier".
 constexpr std::array<std::string_view, 30> kNameEndings = {
-    "des Gentianes", "du Cézallier",  "de la Santoire", "des Estives",   "du Puy Mary",
-    "de l'Alagnon",  "des Myrtilles", "de la Fontaine", "du Vieux Four", "des Narses",
-    "des Sagnes",    "du Plateau",    "de la Burle",    "des Jonquilles", "du Lac",
-    "des Sapins",    "de l'Écureuil", "du Col",         "des Salers",    "du Berger",
-    "de la Cascade", "du Moulin",     "des Fougères",   "des Hautes Terres", "de la Tourbière",
-    "du Buron",      "des Volcans",   "de la Rhue",     "du Sancy",      "des Grives"};
+    "des Gentianes",  "du Cézallier",  "de la Santoire", "des Estives",       "du Puy Mary",
+    "de l'Alagnon",   "des Myrtilles", "de la Fontaine", "du Vieux Four",     "des Narses",
+    "des Sagnes",     "du Plateau",    "de la Burle",    "des Jonquilles",    "du Lac",
+    "des Sapins",     "de l'Écureuil", "du Col",         "des Salers",        "du Berger",
+    "de la Cascade",  "du Moulin",     "des Fougères",   "des Hautes Terres", "de la Tourbière",
+    "de la Jasserie", "des Volcans",   "de la Rhue",     "du Sancy",          "des Grives"};
 
 constexpr std::array<std::string_view, 9> kRentalWords = {
-    "Gîte", "Gîte", "Gîte", "Chalet", "Maison", "Le Buron", "La Grange", "Appartement",
-    "L'Ostal"};
+    "Gîte", "Gîte", "Gîte", "Chalet", "Maison", "Le Buron", "La Grange", "Appartement", "L'Ostal"};
 constexpr std::array<std::string_view, 4> kGuestHouseWords = {
     "Chambres d'hôtes", "Chambres d'hôtes", "La Ferme", "Maison d'hôtes"};
-constexpr std::array<std::string_view, 5> kOtherWords = {"Yourte", "Cabane", "Roulotte",
-                                                         "Tipi", "Cabane perchée"};
+constexpr std::array<std::string_view, 5> kOtherWords = {"Yourte", "Cabane", "Roulotte", "Tipi",
+                                                         "Cabane perchée"};
 
 constexpr std::array<std::string_view, 12> kCompanyWords = {
-    "Les Estives",  "Le Plateau",  "Les Burons",   "La Santoire",
-    "Les Gentianes", "Cézallier Location", "Les Volcans", "La Jasserie",
-    "Les Trois Puys", "Le Vieux Moulin", "Hautes Chaumes", "Les Narses"};
+    "Les Estives",    "Le Plateau",         "Les Burons",     "La Santoire",
+    "Les Gentianes",  "Cézallier Location", "Les Volcans",    "La Jasserie",
+    "Les Trois Puys", "Le Vieux Moulin",    "Hautes Chaumes", "Les Narses"};
 
 constexpr std::array<Town, 8> kOutsideTowns = {{
-    {"Clermont-Ferrand", "63000"}, {"Aurillac", "15000"},  {"Saint-Flour", "15100"},
-    {"Issoire", "63500"},          {"Lyon", "69003"},      {"Paris", "75011"},
-    {"Montpellier", "34000"},      {"Toulouse", "31000"},
+    {"Clermont-Ferrand", "63000"},
+    {"Aurillac", "15000"},
+    {"Saint-Flour", "15100"},
+    {"Issoire", "63500"},
+    {"Lyon", "69003"},
+    {"Paris", "75011"},
+    {"Montpellier", "34000"},
+    {"Toulouse", "31000"},
 }};
 
 const std::array<Manager, 3> kConciergeries = {{
@@ -80,6 +84,17 @@ constexpr std::array<std::string_view, 4> kBodies = {
 constexpr std::array<std::string_view, 4> kMailDomains = {
     "courriel.example", "messagerie.example", "monmail.example", "auvergne-net.example"};
 
+// "route d'Allanche", "route du Vernet", "route de Murat": French elision and contraction.
+std::string RouteTo(std::string_view place) {
+  static constexpr std::array<std::string_view, 7> kVowelStarts = {"A", "E", "É", "I",
+                                                                   "O", "U", "Y"};
+  for (std::string_view vowel : kVowelStarts) {
+    if (place.starts_with(vowel)) return "route d'" + std::string(place);
+  }
+  if (place.starts_with("Le ")) return "route du " + std::string(place.substr(3));
+  return "route de " + std::string(place);
+}
+
 }  // namespace
 
 std::string RandomFirstName(DemoRandom& random) { return std::string(random.Pick(kFirstNames)); }
@@ -92,9 +107,12 @@ PersonName RandomPerson(DemoRandom& random) {
 
 std::string RandomAddressLine(DemoRandom& random, std::string_view neighbour) {
   switch (random.Below(5)) {
-    case 0: return "Lieu-dit " + std::string(random.Pick(kHamlets));
-    case 1: return std::to_string(random.Between(1, 40)) + " route de " + std::string(neighbour);
-    case 2: return "Le Bourg";
+    case 0:
+      return "Lieu-dit " + std::string(random.Pick(kHamlets));
+    case 1:
+      return std::to_string(random.Between(1, 40)) + " " + RouteTo(neighbour);
+    case 2:
+      return "Le Bourg";
     default: {
       // Two draws: sequenced in statements, since the operands of + have no evaluation order.
       const int number = random.Between(1, 30);

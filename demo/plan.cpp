@@ -27,6 +27,19 @@ std::vector<Nature> SmallNatures() {
 
 }  // namespace
 
+bool IsLargerEstablishment(Nature nature) {
+  switch (nature) {
+    case Nature::kHotel:
+    case Nature::kHolidayVillage:
+    case Nature::kCamping:
+    case Nature::kCamperVanArea:
+    case Nature::kHostel:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string RandomRentalCommune(DemoRandom& random) {
   std::vector<int> weights;
   for (const auto& commune : DemoCommunes()) weights.push_back(commune.rental_weight);
@@ -57,8 +70,8 @@ Plan PlanTerritory(DemoRandom& random) {
   const int persons = kHostCount - plan.company_count;
   for (int i = 0; i < static_cast<int>(natures.size()); ++i) {
     // Every private person owns one; the rest go to owners of several, often in their commune.
-    const int host = i < persons ? plan.company_count + i
-                                 : random.Between(plan.operator_count, kHostCount - 1);
+    const int host =
+        i < persons ? plan.company_count + i : random.Between(plan.operator_count, kHostCount - 1);
     const bool near_home = !home[host].empty() && random.Percent(70);
     add(natures[i], host, near_home ? home[host] : RandomRentalCommune(random), {});
   }

@@ -12,7 +12,7 @@ namespace nuitee::demo {
 
 struct Slot {
   Nature nature = Nature::kFurnishedRental;
-  int host = 0;                    // index of the owner among the planned hosts
+  int host = 0;  // index of the owner among the planned hosts
   std::string insee_code;
   std::string establishment_name;  // set for the larger establishments, empty otherwise
 };
@@ -27,6 +27,10 @@ struct Plan {
 };
 
 Plan PlanTerritory(DemoRandom& random);
+
+// Hotels, holiday villages, campings, camper-van areas and hostels: run by companies, open for
+// years, and the ones that close for the season.
+bool IsLargerEstablishment(Nature nature);
 
 // The commune of an accommodation drawn in proportion to the communes' rental weights.
 std::string RandomRentalCommune(DemoRandom& random);

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "domain/core/dates.hpp"
 #include "domain/core/error.hpp"
 #include "persistence/database.hpp"
 
@@ -11,11 +12,18 @@ namespace nuitee::demo {
 struct SeedReport {
   bool already_loaded = false;
   std::string collectivity_id;
-  int hosts = 0;
+  int hosts = 0;  // rows inserted by this run (0 when already loaded)
   int accommodations = 0;
   int classifications = 0;
 };
 
+// Loads the territory generated for kDemoReferenceDay (2026-11-23), a fixed day rather than the
+// clock, so that the demo is the same on every machine and every day it is installed.
 Result<SeedReport> SeedDemo(persistence::Database& database);
+
+// Loads the territory generated for `today`, in one transaction through the repositories, with
+// one "created" audit entry per collectivity, host and accommodation. When a collectivity with
+// the demo SIREN exists already, reports already_loaded and changes nothing.
+Result<SeedReport> SeedDemo(persistence::Database& database, Day today);
 
 }  // namespace nuitee::demo

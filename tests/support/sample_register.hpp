@@ -9,14 +9,14 @@
 
 namespace nuitee::testing {
 
-// "CC des Monts du Test", SIREN 200066637, communes Murat (15138) and Allanche (15003).
+// "CC des Monts du Test", SIREN 200066637, communes Murat (15138) and Allanche (15001).
 inline Collectivity SampleCollectivity(std::string siren = "200066637") {
   Collectivity collectivity;
   collectivity.name = "CC des Monts du Test";
   collectivity.siren = std::move(siren);
   collectivity.kind = CollectivityKind::kEpci;
   collectivity.department_code = "15";
-  collectivity.communes = {{"15138", "Murat"}, {"15003", "Allanche"}};
+  collectivity.communes = {{"15138", "Murat"}, {"15001", "Allanche"}};
   return collectivity;
 }
 
