@@ -117,8 +117,9 @@ void List(Exchange& exchange, Services& services, bool for_host) {
   if (!path_id) return;
   Result<CollectivityId> tenant = for_host ? exchange.TenantFromHeader() : CollectivityId(*path_id);
   if (!tenant) return exchange.SendError(tenant.error());
-  auto query = QueryParameters::Read(
-      exchange, WithPagination({"on", "commune", "nature", "category", "status", "q", "host_id"}));
+  std::set<std::string> filters = {"on", "commune", "nature", "category", "status", "q"};
+  if (!for_host) filters.insert("host_id");  // a host's own list names the host in its path
+  auto query = QueryParameters::Read(exchange, WithPagination(filters));
   if (!query) return exchange.SendError(query.error());
   auto page = query->Page();
   if (!page) return exchange.SendError(page.error());
