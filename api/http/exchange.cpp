@@ -4,6 +4,7 @@
 #include <random>
 
 #include "api/http/identifiers.hpp"
+#include "api/http/text.hpp"
 #include "api/logger.hpp"
 
 namespace nuitee::api {
@@ -94,7 +95,9 @@ Result<CollectivityId> Exchange::TenantFromHeader() const {
 
 std::string Exchange::Actor() const {
   auto actor = Header("X-Actor");
-  if (!actor || actor->empty() || actor->size() > 200) return "anonyme";
+  // Like an over-long one, an actor PostgreSQL cannot store (invalid UTF-8) is not recorded; it
+  // used to make the audit insert, and so the whole change, fail with a 500.
+  if (!actor || actor->empty() || actor->size() > 200 || !IsStorableText(*actor)) return "anonyme";
   return *actor;
 }
 

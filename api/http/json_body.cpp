@@ -63,6 +63,14 @@ std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patc
         {"", "JSON mal formé à l'octet " + std::to_string(error.byte) + "."});
     exchange.SendProblem(problem);
     return std::nullopt;
+  } catch (const nlohmann::json::out_of_range&) {
+    // Valid JSON grammar, but a number beyond what a double holds (e.g. 1e400): the parser throws
+    // out_of_range rather than parse_error, which used to escape as a 500.
+    Problem problem = BodyProblem(Code::Bad_Request, "validation", "Requête invalide",
+                                  "Le corps contient un nombre trop grand pour être lu.");
+    problem.errors.push_back({"", "Un nombre du corps dépasse les limites acceptées."});
+    exchange.SendProblem(problem);
+    return std::nullopt;
   }
 }
 
@@ -103,6 +111,11 @@ std::optional<std::string> JsonReader::String(std::string_view key, Presence pre
     return std::nullopt;
   }
   std::string text = value->get<std::string>();
+  // A NUL character is valid in a JSON string, but PostgreSQL text cannot store it (a 500).
+  if (text.find('\0') != std::string::npos) {
+    errors_->Add(PointerTo(key), "Le texte contient un caractère nul (\\u0000), refusé.");
+    return std::nullopt;
+  }
   // Surrounding spaces are never meaningful in a name or an address.
   const auto first = text.find_first_not_of(" \t\r\n");
   const auto last = text.find_last_not_of(" \t\r\n");
@@ -155,7 +168,8 @@ std::optional<Day> JsonReader::Date(std::string_view key, Presence presence) {
   auto text = String(key, presence, 10);
   if (!text) return std::nullopt;
   auto day = ParseIsoDate(*text);
-  if (!day) {
+  // Year 0000 is a valid date for date::year_month_day but not for PostgreSQL (it was a 500).
+  if (!day || day->year() < date::year{1}) {
     errors_->Add(PointerTo(key), "Une date au format AAAA-MM-JJ est attendue.");
     return std::nullopt;
   }

@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "api/http/text.hpp"
+
 namespace nuitee::api {
 namespace {
 
@@ -47,7 +49,8 @@ Result<QueryParameters> QueryParameters::Read(const Exchange& exchange,
   for (auto it = query.parameters_begin(); it != query.parameters_end(); ++it) {
     auto name = PercentDecode(it->first);
     auto value = PercentDecode(it->second);
-    if (!name || !value) {
+    // Decoded text goes to PostgreSQL, which refuses invalid UTF-8 (q=%FF was a 500).
+    if (!name || !value || !IsStorableText(*name) || !IsStorableText(*value)) {
       errors.Add("/query/" + it->first, "Paramètre mal encodé.");
       continue;
     }
@@ -93,7 +96,8 @@ Result<std::optional<Day>> QueryParameters::DateParameter(const std::string& nam
   auto text = Get(name);
   if (!text) return std::optional<Day>();
   auto day = ParseIsoDate(*text);
-  if (!day) {
+  // Year 0000 is a valid date for date::year_month_day but not for PostgreSQL (it was a 500).
+  if (!day || day->year() < date::year{1}) {
     return Fail(Error::InvalidArgument("/query/" + name,
                                        "« " + name + " » doit être une date AAAA-MM-JJ."));
   }

@@ -47,6 +47,7 @@ void Register(Rest::Router& router, const std::string& method, const std::string
   if (method == "put") Rest::Routes::Put(router, path, std::move(handler));
   if (method == "patch") Rest::Routes::Patch(router, path, std::move(handler));
   if (method == "delete") Rest::Routes::Delete(router, path, std::move(handler));
+  if (method == "options") Rest::Routes::Options(router, path, std::move(handler));
 }
 
 std::string AllowHeader(const std::set<std::string>& methods) {
@@ -71,7 +72,9 @@ void RouteTable::Finish() {
   // Pistache's own 405 has a plain-text body; answer it ourselves, in problem+json, with Allow.
   for (const auto& [path, methods] : methods_by_path_) {
     const std::string allow = AllowHeader(methods);
-    for (const std::string method : {"get", "post", "put", "patch", "delete"}) {
+    // OPTIONS too: Pistache's own 405 for it is plain text, without X-Request-Id, and its Allow
+    // lists every method registered here, including those answered with 405.
+    for (const std::string method : {"get", "post", "put", "patch", "delete", "options"}) {
       if (methods.count(method)) continue;
       Register(router_, method, PistachePath(path),
                Guard([allow](Exchange& exchange) {

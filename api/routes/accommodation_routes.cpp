@@ -28,6 +28,11 @@ Status CheckAgainstRegister(Transaction& tx, const Accommodation& accommodation,
       !valid) {
     return valid;
   }
+  // A merge patch can remove host_id or set it to any text; the query below casts it to uuid,
+  // so anything else must be refused here (it was a 500).
+  if (!IsUuid(accommodation.host_id.value())) {
+    return Fail(Error::InvalidArgument("/host_id", "Cet hébergeur n'existe pas."));
+  }
   auto host = persistence::HostRepository::Find(tx, collectivity.id, accommodation.host_id);
   if (!host) return Fail(Error::InvalidArgument("/host_id", "Cet hébergeur n'existe pas."));
   if (host->archived_on) {
