@@ -96,8 +96,9 @@ Result<std::optional<Day>> QueryParameters::DateParameter(const std::string& nam
   auto text = Get(name);
   if (!text) return std::optional<Day>();
   auto day = ParseIsoDate(*text);
-  // Year 0000 is a valid date for date::year_month_day but not for PostgreSQL (it was a 500).
-  if (!day || day->year() < date::year{1}) {
+  // Year 0000 is a valid date for date::year_month_day but not for PostgreSQL (it was a 500), and
+  // a far-future decision would expire in a five-digit year: the register lives in 1900–2199.
+  if (!day || !IsPlausibleRegisterDay(*day)) {
     return Fail(Error::InvalidArgument("/query/" + name,
                                        "« " + name + " » doit être une date AAAA-MM-JJ."));
   }

@@ -65,6 +65,12 @@ inline Day AddDays(Day day, int count) {
   return Day{date::sys_days{day} + date::days{count}};
 }
 
+// Dates entered in the register (decisions, openings, closures) fall in 1900–2199; anything else
+// is a typing error, and would overflow the ISO format once five years are added.
+inline bool IsPlausibleRegisterDay(Day day) {
+  return day.year() >= date::year{1900} && day.year() <= date::year{2199};
+}
+
 // An inclusive span of days, e.g. a seasonal closure.
 struct DayRange {
   Day from;

@@ -275,7 +275,7 @@ TEST(ProblemDetails, InputTheDatabaseCannotStoreIsBadRequestNotInternalError) {
   ExpectProblem(year_zero_response, 400, "validation", create);
   EXPECT_EQ(FieldErrors(year_zero_response),
             (std::map<std::string, std::string>{
-                {"/opened_on", "Une date au format AAAA-MM-JJ est attendue."}}));
+                {"/opened_on", "Une date au format AAAA-MM-JJ, entre 1900 et 2199, est attendue."}}));
 
   // A number too large for the parser is not a syntax error, yet it cannot be read.
   const auto huge = server.client().Request("POST", create, R"({"capacity_persons": 1e400})",
