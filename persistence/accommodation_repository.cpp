@@ -109,11 +109,12 @@ Result<Accommodation> AccommodationRepository::Insert(Transaction& tx, Accommoda
 
 Result<Accommodation> AccommodationRepository::Find(Transaction& tx,
                                                     const CollectivityId& collectivity,
-                                                    const AccommodationId& id) {
+                                                    const AccommodationId& id, Lock lock) {
   soci::rowset<soci::row> rows =
       (tx.session().prepare << std::string("SELECT ") + kColumns +
                                    " FROM accommodations a WHERE a.id = :id::uuid "
-                                   "AND a.collectivity_id = :c::uuid",
+                                   "AND a.collectivity_id = :c::uuid" +
+                                   (lock == Lock::kForUpdate ? " FOR UPDATE" : ""),
        soci::use(id.value()), soci::use(collectivity.value()));
   for (const auto& row : rows) return FromRow(row);
   return Fail(Error::NotFound("Cet hébergement n'existe pas."));
@@ -130,6 +131,7 @@ Result<Accommodation> AccommodationRepository::Update(Transaction& tx,
                   "registration_number = :registration, marketing = :marketing, "
                   "opened_on = :opened::date, closures = :closures::jsonb, "
                   "ceased_on = :ceased::date, unclassified_category = :unclassified, "
+                  "host_name = (SELECT h.legal_name FROM hosts h WHERE h.id = :host_again::uuid), "
                   "version = version + 1, updated_at = now() "
                   "WHERE id = :id::uuid AND collectivity_id = :c::uuid AND version = :expected "
                   "RETURNING version",
@@ -139,7 +141,8 @@ Result<Accommodation> AccommodationRepository::Update(Transaction& tx,
       soci::use(accommodation.capacity_persons), soci::use(accommodation.capacity_units),
       soci::use(accommodation.registration_number), soci::use(columns.marketing),
       soci::use(columns.opened_on), soci::use(columns.closures), soci::use(columns.ceased_on),
-      soci::use(columns.unclassified_category), soci::use(accommodation.id.value()),
+      soci::use(columns.unclassified_category), soci::use(accommodation.host_id.value()),
+      soci::use(accommodation.id.value()),
       soci::use(accommodation.collectivity_id.value()), soci::use(expected_version),
       soci::into(version);
   if (!tx.session().got_data()) {
@@ -222,11 +225,12 @@ Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
       });
 }
 
-bool AccommodationRepository::HasClassifications(Transaction& tx, const AccommodationId& id) {
-  int count = 0;
-  tx.session() << "SELECT count(*) FROM classifications WHERE accommodation_id = :id::uuid",
-      soci::use(id.value()), soci::into(count);
-  return count > 0;
+long long AccommodationRepository::BumpVersion(Transaction& tx, const AccommodationId& id) {
+  long long version = 0;
+  tx.session() << "UPDATE accommodations SET version = version + 1, updated_at = now() "
+                  "WHERE id = :id::uuid RETURNING version",
+      soci::use(id.value()), soci::into(version);
+  return version;
 }
 
 }  // namespace nuitee::persistence

@@ -33,8 +33,15 @@ class AccommodationRepository {
   // `host_name` feeds the free-text search.
   static Result<Accommodation> Insert(Transaction& tx, Accommodation accommodation,
                                       const std::string& host_name);
+  enum class Lock { kNone, kForUpdate };
+  // kForUpdate holds the row until the transaction ends (classifying and updating take it, so a
+  // nature change and a new classification cannot interleave).
   static Result<Accommodation> Find(Transaction& tx, const CollectivityId& collectivity,
-                                    const AccommodationId& id);
+                                    const AccommodationId& id, Lock lock = Lock::kNone);
+  // A new classification changes what the accommodation's representation says (its category), so
+  // it gets a new version and ETag.
+  static long long BumpVersion(Transaction& tx, const AccommodationId& id);
+  // Also refreshes the host's name kept for search when the accommodation changes host.
   static Result<Accommodation> Update(Transaction& tx, const Accommodation& accommodation,
                                       long long expected_version);
   // A live accommodation that the given one would duplicate: same registration number, or same
@@ -43,7 +50,6 @@ class AccommodationRepository {
                                                       const Accommodation& accommodation);
   static Page<AccommodationListing> List(Transaction& tx, const CollectivityId& collectivity,
                                   const AccommodationFilter& filter, const PageRequest& page);
-  static bool HasClassifications(Transaction& tx, const AccommodationId& id);
 };
 
 }  // namespace nuitee::persistence

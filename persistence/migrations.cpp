@@ -129,7 +129,10 @@ Result<MigrationReport> ApplyMigrations(const std::string& url,
         soci::into(report.current_version);
   } catch (const soci::soci_error& error) {
     LogInternal("migration_failed", error.what());
-    Error failure = Error::Unavailable(std::string("Échec de la migration : ") + error.what());
+    // The operator runs `nuitee migrate` and needs PostgreSQL's own words; no client sees them.
+    const bool unreachable = error.get_error_category() == soci::soci_error::connection_error;
+    Error failure{unreachable ? ErrorCode::kUnavailable : ErrorCode::kInternal,
+                  std::string("Échec de la migration : ") + error.what(), {}, {}};
     return Fail(failure);
   }
   return report;

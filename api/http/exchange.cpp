@@ -146,7 +146,7 @@ void Exchange::Finish(Code code, const std::string& body, const std::string& med
   if (!media_type.empty()) {
     headers.add<Header::ContentType>(Pistache::Http::Mime::MediaType::fromString(media_type));
   }
-  response_.send(code, body);
+  response_.send(code, omit_body_ ? std::string() : body);
   const auto elapsed = std::chrono::steady_clock::now() - started_;
   Logger::Info("request",
                {{"method", method()},

@@ -43,6 +43,8 @@ class Exchange {
   void SendProblem(const Problem& problem);
   void SendNoContent();
   void AddHeader(const std::string& name, const std::string& value);
+  // For HEAD: every header as for GET, no body.
+  void OmitBody() { omit_body_ = true; }
   bool sent() const { return sent_; }
 
  private:
@@ -54,6 +56,7 @@ class Exchange {
   std::string path_;
   std::chrono::steady_clock::time_point started_;
   bool sent_ = false;
+  bool omit_body_ = false;
 };
 
 }  // namespace nuitee::api

@@ -167,10 +167,9 @@ std::optional<bool> JsonReader::Boolean(std::string_view key, Presence presence)
 std::optional<Day> JsonReader::Date(std::string_view key, Presence presence) {
   auto text = String(key, presence, 10);
   if (!text) return std::nullopt;
-  auto day = ParseIsoDate(*text);
-  // Year 0000 is a valid date for date::year_month_day but not for PostgreSQL (it was a 500), and
-  // a far-future decision would expire in a five-digit year: the register lives in 1900–2199.
-  if (!day || !IsPlausibleRegisterDay(*day)) {
+  // Year 0000 would make PostgreSQL fail, and a far-future decision expire in a five-digit year.
+  auto day = ParseRegisterDay(*text);
+  if (!day) {
     errors_->Add(PointerTo(key), "Une date au format AAAA-MM-JJ, entre 1900 et 2199, est attendue.");
     return std::nullopt;
   }

@@ -95,10 +95,9 @@ Result<persistence::PageRequest> QueryParameters::Page() const {
 Result<std::optional<Day>> QueryParameters::DateParameter(const std::string& name) const {
   auto text = Get(name);
   if (!text) return std::optional<Day>();
-  auto day = ParseIsoDate(*text);
-  // Year 0000 is a valid date for date::year_month_day but not for PostgreSQL (it was a 500), and
-  // a far-future decision would expire in a five-digit year: the register lives in 1900–2199.
-  if (!day || !IsPlausibleRegisterDay(*day)) {
+  // Year 0000 would make PostgreSQL fail, and a far-future decision expire in a five-digit year.
+  auto day = ParseRegisterDay(*text);
+  if (!day) {
     return Fail(Error::InvalidArgument("/query/" + name,
                                        "« " + name + " » doit être une date AAAA-MM-JJ."));
   }

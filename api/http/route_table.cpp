@@ -19,10 +19,12 @@ std::string PistachePath(const std::string& path) {
 }
 
 // Pistache otherwise answers an escaping exception with a 500 whose body is e.what().
-Rest::Route::Handler Guard(RouteTable::Handler handler) {
-  return [handler = std::move(handler)](const Rest::Request& request,
-                                        Http::ResponseWriter response) {
+// `head` answers like the GET it wraps, without the body (RFC 9110 §9.3.2).
+Rest::Route::Handler Guard(RouteTable::Handler handler, bool head = false) {
+  return [handler = std::move(handler), head](const Rest::Request& request,
+                                              Http::ResponseWriter response) {
     Exchange exchange(request, std::move(response));
+    if (head) exchange.OmitBody();
     RequestLogScope log_scope(exchange.request_id());
     try {
       handler(exchange);
@@ -48,6 +50,7 @@ void Register(Rest::Router& router, const std::string& method, const std::string
   if (method == "patch") Rest::Routes::Patch(router, path, std::move(handler));
   if (method == "delete") Rest::Routes::Delete(router, path, std::move(handler));
   if (method == "options") Rest::Routes::Options(router, path, std::move(handler));
+  if (method == "head") Rest::Routes::Head(router, path, std::move(handler));
 }
 
 std::string AllowHeader(const std::set<std::string>& methods) {
@@ -65,6 +68,10 @@ std::string AllowHeader(const std::set<std::string>& methods) {
 void RouteTable::Add(const std::string& method, const std::string& path, Handler handler) {
   routes_.push_back({method, path});
   methods_by_path_[path].insert(method);
+  if (method == "get") {
+    methods_by_path_[path].insert("head");
+    Register(router_, "head", PistachePath(path), Guard(handler, /*head=*/true));
+  }
   Register(router_, method, PistachePath(path), Guard(std::move(handler)));
 }
 
@@ -74,7 +81,7 @@ void RouteTable::Finish() {
     const std::string allow = AllowHeader(methods);
     // OPTIONS too: Pistache's own 405 for it is plain text, without X-Request-Id, and its Allow
     // lists every method registered here, including those answered with 405.
-    for (const std::string method : {"get", "post", "put", "patch", "delete", "options"}) {
+    for (const std::string method : {"get", "head", "post", "put", "patch", "delete", "options"}) {
       if (methods.count(method)) continue;
       Register(router_, method, PistachePath(path),
                Guard([allow](Exchange& exchange) {
@@ -83,7 +90,8 @@ void RouteTable::Finish() {
                                  "Cette ressource accepte : " + allow + ".", {}, {}};
                  exchange.AddHeader("Allow", allow);
                  exchange.SendProblem(problem);
-               }));
+               },
+                     /*head=*/method == "head"));
     }
   }
   router_.addNotFoundHandler(Guard([](Exchange& exchange) {

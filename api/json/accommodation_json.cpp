@@ -102,8 +102,9 @@ Result<Accommodation> AccommodationFromJson(const nlohmann::json& body) {
 }
 
 nlohmann::json ClassificationToJson(const Classification& classification, Nature nature,
-                                    Day today) {
-  const bool in_force = classification.decided_on <= today && today <= classification.expires_on;
+                                    Day today, const Classification* in_force_today) {
+  const bool in_force = in_force_today != nullptr && in_force_today->id == classification.id &&
+                        classification.decided_on <= today && today <= classification.expires_on;
   return {{"id", classification.id.value()},
           {"rank", RankName(classification.rank)},
           {"decided_on", FormatIsoDate(classification.decided_on)},

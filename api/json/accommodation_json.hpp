@@ -18,8 +18,10 @@ nlohmann::json AccommodationToJson(const Accommodation& accommodation,
 // Strict parsing; the rules that need the collectivity are checked by the caller.
 Result<Accommodation> AccommodationFromJson(const nlohmann::json& body);
 
+// `in_force` is the decision that counts today (ClassificationOn), so superseded decisions read
+// "in_force": false even before their own expiry.
 nlohmann::json ClassificationToJson(const Classification& classification, Nature nature,
-                                    Day today);
+                                    Day today, const Classification* in_force);
 // Reads rank, decided_on, optional expires_on (default: five years), body; checks the rank
 // against the accommodation's nature.
 Result<Classification> ClassificationFromJson(const nlohmann::json& body, Nature nature);

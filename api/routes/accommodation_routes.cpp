@@ -10,6 +10,7 @@
 #include "persistence/classification_repository.hpp"
 #include "persistence/collectivity_repository.hpp"
 #include "persistence/host_repository.hpp"
+#include "persistence/register_lock.hpp"
 
 namespace nuitee::api {
 namespace {
@@ -76,6 +77,7 @@ void Create(Exchange& exchange, Services& services) {
     if (!host) return Fail(host.error());
     auto collectivity = persistence::CollectivityRepository::Find(tx, *tenant);
     if (!collectivity) return Fail(collectivity.error());
+    persistence::LockRegisterAppends(tx, tenant->value());
     if (auto valid = CheckAgainstRegister(tx, *accommodation, *collectivity); !valid) {
       return Fail(valid.error());
     }
@@ -118,10 +120,17 @@ Result<persistence::AccommodationFilter> ReadFilter(const QueryParameters& query
 
 // The register's list, for a collectivity (`host` empty) or for one host.
 void List(Exchange& exchange, Services& services, bool for_host) {
+  std::optional<CollectivityId> tenant;
+  if (for_host) {
+    auto acting = exchange.TenantFromHeader();
+    if (!acting) return exchange.SendError(acting.error());
+    tenant = *acting;
+  } else {
+    tenant = PathTenant(exchange);
+    if (!tenant) return;
+  }
   auto path_id = PathId(exchange);
   if (!path_id) return;
-  Result<CollectivityId> tenant = for_host ? exchange.TenantFromHeader() : CollectivityId(*path_id);
-  if (!tenant) return exchange.SendError(tenant.error());
   std::set<std::string> filters = {"on", "commune", "nature", "category", "status", "q"};
   if (!for_host) filters.insert("host_id");  // a host's own list names the host in its path
   auto query = QueryParameters::Read(exchange, WithPagination(filters));
@@ -177,12 +186,13 @@ void Read(Exchange& exchange, Services& services) {
 
 // Applies a merge patch to the stored accommodation and saves it, with its audit entry.
 Result<nlohmann::json> ApplyPatch(Transaction& tx, const CollectivityId& tenant,
-                                  const std::string& id, long long expected,
+                                  const std::string& id, const IfMatch& expected,
                                   const nlohmann::json& patch, const std::string& actor, Day today,
                                   long long& version) {
-  auto current = AccommodationRepository::Find(tx, tenant, AccommodationId(id));
+  auto current = AccommodationRepository::Find(tx, tenant, AccommodationId(id),
+                                              AccommodationRepository::Lock::kForUpdate);
   if (!current) return Fail(current.error());
-  if (current->version != expected) return Fail(Error::StaleVersion());
+  if (!expected.Matches(current->version)) return Fail(Error::StaleVersion());
   auto collectivity = persistence::CollectivityRepository::Find(tx, tenant);
   if (!collectivity) return Fail(collectivity.error());
   auto history = persistence::ClassificationRepository::ListFor(tx, tenant, current->id);
@@ -205,7 +215,7 @@ Result<nlohmann::json> ApplyPatch(Transaction& tx, const CollectivityId& tenant,
   if (auto valid = CheckAgainstRegister(tx, *changed, *collectivity); !valid) {
     return Fail(valid.error());
   }
-  auto updated = AccommodationRepository::Update(tx, *changed, expected);
+  auto updated = AccommodationRepository::Update(tx, *changed, current->version);
   if (!updated) return Fail(updated.error());
   const bool ceased = !current->ceased_on && updated->ceased_on;
   AuditChange(tx, tenant, EntityKind::kAccommodation, id, updated->version,

@@ -40,8 +40,10 @@ void List(Exchange& exchange, Services& services) {
     auto accommodation = persistence::AccommodationRepository::Find(tx, target->tenant, target->id);
     if (!accommodation) return Fail(accommodation.error());
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& each : ClassificationRepository::ListFor(tx, target->tenant, target->id)) {
-      items.push_back(ClassificationToJson(each, accommodation->nature, today));
+    const auto history = ClassificationRepository::ListFor(tx, target->tenant, target->id);
+    const Classification* in_force = ClassificationOn(history, today);
+    for (const auto& each : history) {
+      items.push_back(ClassificationToJson(each, accommodation->nature, today, in_force));
     }
     return nlohmann::json{{"items", items}};
   });
@@ -56,7 +58,9 @@ void Create(Exchange& exchange, Services& services) {
   if (!body) return;
   const Day today = services.today();
   auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
-    auto accommodation = persistence::AccommodationRepository::Find(tx, target->tenant, target->id);
+    auto accommodation =
+        persistence::AccommodationRepository::Find(tx, target->tenant, target->id,
+                                                   persistence::AccommodationRepository::Lock::kForUpdate);
     if (!accommodation) return Fail(accommodation.error());
     auto classification = ClassificationFromJson(*body, accommodation->nature);
     if (!classification) return Fail(classification.error());
@@ -65,11 +69,14 @@ void Create(Exchange& exchange, Services& services) {
     auto inserted = ClassificationRepository::Insert(tx, target->tenant, *classification, category,
                                                      exchange.Actor());
     if (!inserted) return Fail(inserted.error());
-    auto json = ClassificationToJson(*inserted, accommodation->nature, today);
+    const long long version = persistence::AccommodationRepository::BumpVersion(tx, target->id);
+    auto history = ClassificationRepository::ListFor(tx, target->tenant, target->id);
+    auto json = ClassificationToJson(*inserted, accommodation->nature, today,
+                                     ClassificationOn(history, today));
     nlohmann::json recorded = json;
     recorded.erase("in_force");
-    AuditChange(tx, target->tenant, EntityKind::kAccommodation, target->id.value(),
-                accommodation->version, "classified", exchange.Actor(),
+    AuditChange(tx, target->tenant, EntityKind::kAccommodation, target->id.value(), version,
+                "classified", exchange.Actor(),
                 nlohmann::json{{"classification", nullptr}},
                 nlohmann::json{{"classification", recorded}});
     return json;
@@ -97,7 +104,8 @@ void CategoryOnDay(Exchange& exchange, Services& services) {
         {"on", FormatIsoDate(day)},
         {"category", rates::CategoryName(category)},
         {"legal_row", rates::LegalRow(category)},
-        {"classification", in_force ? ClassificationToJson(*in_force, accommodation->nature, day)
+        {"classification", in_force ? ClassificationToJson(*in_force, accommodation->nature, day,
+                                                           in_force)
                                     : nlohmann::json()}};
   });
   if (!answer) return exchange.SendError(answer.error());

@@ -5,6 +5,7 @@
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "persistence/collectivity_repository.hpp"
+#include "persistence/register_lock.hpp"
 
 namespace nuitee::api {
 namespace {
@@ -21,6 +22,7 @@ void Create(Exchange& exchange, Services& services) {
   auto collectivity = CollectivityFromJson(*body);
   if (!collectivity) return exchange.SendError(collectivity.error());
   auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<Collectivity> {
+    persistence::LockRegisterAppends(tx, "collectivities");
     if (auto existing = CollectivityRepository::FindBySiren(tx, collectivity->siren)) {
       return Fail(Error::AlreadyExists("Une collectivité porte déjà ce SIREN.",
                                        CollectivityPath(existing->id)));
@@ -48,26 +50,25 @@ void List(Exchange& exchange, Services& services) {
 }
 
 void Read(Exchange& exchange, Services& services) {
-  auto id = PathId(exchange);
+  auto id = PathTenant(exchange);
   if (!id) return;
-  auto found = services.database.InTransaction([&](Transaction& tx) {
-    return CollectivityRepository::Find(tx, CollectivityId(*id));
-  });
+  auto found = services.database.InTransaction(
+      [&](Transaction& tx) { return CollectivityRepository::Find(tx, *id); });
   if (!found) return exchange.SendError(found.error());
   exchange.SendJson(Code::Ok, CollectivityToJson(*found), found->version);
 }
 
 void Update(Exchange& exchange, Services& services) {
-  auto id = PathId(exchange);
+  auto id = PathTenant(exchange);
   if (!id) return;
   auto expected = RequiredIfMatch(exchange);
   if (!expected) return exchange.SendError(expected.error());
   auto patch = ReadJsonObject(exchange, /*merge_patch=*/true);
   if (!patch) return;
   auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<Collectivity> {
-    auto current = CollectivityRepository::Find(tx, CollectivityId(*id));
+    auto current = CollectivityRepository::Find(tx, *id);
     if (!current) return current;
-    if (current->version != *expected) return Fail(Error::StaleVersion());
+    if (!expected->Matches(current->version)) return Fail(Error::StaleVersion());
     const nlohmann::json before = CollectivityWritableJson(*current);
     nlohmann::json merged = before;
     merged.merge_patch(*patch);
@@ -75,7 +76,7 @@ void Update(Exchange& exchange, Services& services) {
     if (!changed) return changed;
     changed->id = current->id;
     if (CollectivityWritableJson(*changed) == before) return current;
-    auto updated = CollectivityRepository::Update(tx, *changed, *expected);
+    auto updated = CollectivityRepository::Update(tx, *changed, current->version);
     if (!updated) return updated;
     AuditChange(tx, updated->id, EntityKind::kCollectivity, updated->id.value(), updated->version,
                 "updated", exchange.Actor(), before, CollectivityWritableJson(*updated));

@@ -10,13 +10,18 @@ namespace {
 using Pistache::Http::Code;
 
 void History(Exchange& exchange, Services& services, EntityKind kind) {
+  // A collectivity's own history is scoped by itself; the others by the acting collectivity.
+  std::optional<CollectivityId> tenant;
+  if (kind == EntityKind::kCollectivity) {
+    tenant = PathTenant(exchange);
+    if (!tenant) return;
+  } else {
+    auto acting = exchange.TenantFromHeader();
+    if (!acting) return exchange.SendError(acting.error());
+    tenant = *acting;
+  }
   auto id = PathId(exchange);
   if (!id) return;
-  // A collectivity's own history is scoped by itself; the others by the acting collectivity.
-  Result<CollectivityId> tenant = kind == EntityKind::kCollectivity
-                                      ? Result<CollectivityId>(CollectivityId(*id))
-                                      : exchange.TenantFromHeader();
-  if (!tenant) return exchange.SendError(tenant.error());
   auto history = services.database.InTransaction([&](persistence::Transaction& tx)
                                                      -> Result<nlohmann::json> {
     auto entries = persistence::AuditRepository::History(tx, *tenant, kind, *id);

@@ -6,6 +6,7 @@
 #include "api/routes/routes.hpp"
 #include "persistence/collectivity_repository.hpp"
 #include "persistence/host_repository.hpp"
+#include "persistence/register_lock.hpp"
 
 namespace nuitee::api {
 namespace {
@@ -17,16 +18,17 @@ using persistence::Transaction;
 std::string HostPath(const HostId& id) { return "/v1/hosts/" + id.value(); }
 
 void Create(Exchange& exchange, Services& services) {
-  auto collectivity_id = PathId(exchange);
+  auto collectivity_id = PathTenant(exchange);
   if (!collectivity_id) return;
   auto body = ReadJsonObject(exchange);
   if (!body) return;
   auto host = HostFromJson(*body);
   if (!host) return exchange.SendError(host.error());
-  host->collectivity_id = CollectivityId(*collectivity_id);
+  host->collectivity_id = *collectivity_id;
   auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<Host> {
     auto collectivity = persistence::CollectivityRepository::Find(tx, host->collectivity_id);
     if (!collectivity) return Fail(collectivity.error());
+    persistence::LockRegisterAppends(tx, collectivity->id.value());
     auto inserted = HostRepository::Insert(tx, *host);
     if (!inserted) return inserted;
     AuditChange(tx, inserted->collectivity_id, EntityKind::kHost, inserted->id.value(), 1,
@@ -51,19 +53,18 @@ Result<persistence::HostFilter> ReadFilter(const QueryParameters& query) {
 }
 
 void List(Exchange& exchange, Services& services) {
-  auto collectivity_id = PathId(exchange);
-  if (!collectivity_id) return;
+  auto tenant = PathTenant(exchange);
+  if (!tenant) return;
   auto query = QueryParameters::Read(exchange, WithPagination({"q", "status"}));
   if (!query) return exchange.SendError(query.error());
   auto page = query->Page();
   if (!page) return exchange.SendError(page.error());
   auto filter = ReadFilter(*query);
   if (!filter) return exchange.SendError(filter.error());
-  const CollectivityId tenant(*collectivity_id);
   auto listed = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
-    auto collectivity = persistence::CollectivityRepository::Find(tx, tenant);
+    auto collectivity = persistence::CollectivityRepository::Find(tx, *tenant);
     if (!collectivity) return Fail(collectivity.error());
-    return PageJson(HostRepository::List(tx, tenant, *filter, *page), HostToJson);
+    return PageJson(HostRepository::List(tx, *tenant, *filter, *page), HostToJson);
   });
   if (!listed) return exchange.SendError(listed.error());
   exchange.SendJson(Code::Ok, *listed);
@@ -92,7 +93,7 @@ void Update(Exchange& exchange, Services& services) {
   auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<Host> {
     auto current = HostRepository::Find(tx, *tenant, HostId(*id));
     if (!current) return current;
-    if (current->version != *expected) return Fail(Error::StaleVersion());
+    if (!expected->Matches(current->version)) return Fail(Error::StaleVersion());
     const nlohmann::json before = HostWritableJson(*current);
     nlohmann::json merged = before;
     merged.merge_patch(*patch);
@@ -101,7 +102,7 @@ void Update(Exchange& exchange, Services& services) {
     changed->id = current->id;
     changed->collectivity_id = current->collectivity_id;
     if (HostWritableJson(*changed) == before) return current;
-    auto updated = HostRepository::Update(tx, *changed, *expected);
+    auto updated = HostRepository::Update(tx, *changed, current->version);
     if (!updated) return updated;
     const bool archived = !current->archived_on && updated->archived_on;
     AuditChange(tx, *tenant, EntityKind::kHost, updated->id.value(), updated->version,

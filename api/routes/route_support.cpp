@@ -17,7 +17,24 @@ std::optional<std::string> PathId(Exchange& exchange, const std::string& name) {
   return id;
 }
 
-Result<long long> RequiredIfMatch(const Exchange& exchange) {
+std::optional<CollectivityId> PathTenant(Exchange& exchange) {
+  auto id = PathId(exchange);
+  if (!id) return std::nullopt;
+  if (exchange.Header("X-Collectivity-Id")) {
+    auto acting = exchange.TenantFromHeader();
+    if (!acting) {
+      exchange.SendError(acting.error());
+      return std::nullopt;
+    }
+    if (acting->value() != *id) {
+      exchange.SendError(Error::NotFound("Cette collectivité n'existe pas."));
+      return std::nullopt;
+    }
+  }
+  return CollectivityId(*id);
+}
+
+Result<IfMatch> RequiredIfMatch(const Exchange& exchange) {
   auto header = exchange.Header("If-Match");
   if (!header || header->empty()) {
     return Fail(Error{ErrorCode::kPreconditionRequired,
@@ -26,6 +43,7 @@ Result<long long> RequiredIfMatch(const Exchange& exchange) {
                       {}});
   }
   std::string_view text = *header;
+  if (text == "*") return IfMatch{};
   if (text.rfind("W/", 0) == 0) text.remove_prefix(2);
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
     text = text.substr(1, text.size() - 2);
@@ -36,7 +54,7 @@ Result<long long> RequiredIfMatch(const Exchange& exchange) {
     return Fail(Error::InvalidArgument("", "L'en-tête If-Match doit reprendre l'ETag reçu, "
                                            "par exemple \"3\"."));
   }
-  return version;
+  return IfMatch{version};
 }
 
 std::string NextCursor(const std::optional<long long>& next_after_seq) {

@@ -17,9 +17,19 @@ namespace nuitee::api {
 // The path parameter `name` when it is a well-formed id; otherwise answers 404 and returns nullopt.
 std::optional<std::string> PathId(Exchange& exchange, const std::string& name = "id");
 
-// The version the client last read, from If-Match ("3" or W/"3"): 428 when absent, 400 when
-// unreadable.
-Result<long long> RequiredIfMatch(const Exchange& exchange);
+// The collectivity named in the path of /v1/collectivities/{id}/... routes. When the caller also
+// says which collectivity it acts for (X-Collectivity-Id), another one answers 404, exactly like a
+// collectivity that does not exist. Without the header the caller is the instance operator (until
+// accounts exist, issue 5).
+std::optional<CollectivityId> PathTenant(Exchange& exchange);
+
+// The client's condition on the version it last read, from If-Match: "3" or W/"3", or "*" for
+// whatever version is stored (RFC 9110 §13.1.1). 428 when absent, 400 when unreadable.
+struct IfMatch {
+  std::optional<long long> version;  // empty for "*"
+  bool Matches(long long stored) const { return !version || *version == stored; }
+};
+Result<IfMatch> RequiredIfMatch(const Exchange& exchange);
 
 // {"items": [...], "next_cursor": "..." | null}
 template <class T, class ToJson>

@@ -71,6 +71,13 @@ inline bool IsPlausibleRegisterDay(Day day) {
   return day.year() >= date::year{1900} && day.year() <= date::year{2199};
 }
 
+// A register date typed by a user: ISO form, a real day, within IsPlausibleRegisterDay.
+inline std::optional<Day> ParseRegisterDay(std::string_view text) {
+  auto day = ParseIsoDate(text);
+  if (!day || !IsPlausibleRegisterDay(*day)) return std::nullopt;
+  return day;
+}
+
 // An inclusive span of days, e.g. a seasonal closure.
 struct DayRange {
   Day from;

@@ -326,29 +326,29 @@ TEST(ProblemDetails, WrongMethodIsRejectedWithAnAllowHeader) {
 
   const auto on_list = server.client().Request("DELETE", "/v1/collectivities");
   ExpectProblem(on_list, 405, "method-not-allowed", "/v1/collectivities");
-  EXPECT_EQ(on_list.Header("allow"), "GET, POST");
+  EXPECT_EQ(on_list.Header("allow"), "GET, HEAD, POST");
 
   const std::string host = "/v1/hosts/" + tenant.host;
   const auto put = server.client().Request("PUT", host, HostBody().dump(),
                                            {{"Content-Type", "application/json"}});
   ExpectProblem(put, 405, "method-not-allowed", host);
-  EXPECT_EQ(put.Header("allow"), "GET, PATCH");
-  EXPECT_EQ(put.Json().at("detail"), "Cette ressource accepte : GET, PATCH.");
+  EXPECT_EQ(put.Header("allow"), "GET, HEAD, PATCH");
+  EXPECT_EQ(put.Json().at("detail"), "Cette ressource accepte : GET, HEAD, PATCH.");
 
   const auto post_health =
       server.client().Request("POST", "/health", "{}", {{"Content-Type", "application/json"}});
   ExpectProblem(post_health, 405, "method-not-allowed", "/health");
-  EXPECT_EQ(post_health.Header("allow"), "GET");
+  EXPECT_EQ(post_health.Header("allow"), "GET, HEAD");
 
   // OPTIONS is answered the same way, with the methods the resource really accepts.
   const auto options = server.client().Request("OPTIONS", "/v1/collectivities");
   ExpectProblem(options, 405, "method-not-allowed", "/v1/collectivities");
-  EXPECT_EQ(options.Header("allow"), "GET, POST");
+  EXPECT_EQ(options.Header("allow"), "GET, HEAD, POST");
 
   const std::string history = "/v1/hosts/" + tenant.host + "/history";
   const auto patch_history = server.client().PatchJson(history, json::object());
   ExpectProblem(patch_history, 405, "method-not-allowed", history);
-  EXPECT_EQ(patch_history.Header("allow"), "GET");
+  EXPECT_EQ(patch_history.Header("allow"), "GET, HEAD");
 }
 
 TEST(ProblemDetails, BodyOverOneMebibyteIsPayloadTooLarge) {

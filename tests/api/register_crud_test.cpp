@@ -266,7 +266,8 @@ TEST(RegisterCrud, StaleOrMissingIfMatchIsRefusedAndChangesNothing) {
     EXPECT_EQ(missing.Json().at("detail"),
               "Indiquez la version lue dans l'en-tête If-Match (valeur de l'ETag).");
 
-    const auto unreadable = server.client().PatchJson(target.path, patch, {{"If-Match", "*"}});
+    const auto unreadable =
+        server.client().PatchJson(target.path, patch, {{"If-Match", "version 2"}});
     EXPECT_EQ(unreadable.status, 400) << target.path << " " << unreadable.body;
 
     const auto read = server.client().Get(target.path);
@@ -541,11 +542,12 @@ TEST(RegisterCrud, ClassificationGivesItsCategoryUntilItExpires) {
   ASSERT_EQ(listed.Json().at("items").size(), 1u);
   EXPECT_EQ(listed.Json().at("items")[0].at("in_force"), false);
 
-  // The decision is in the accommodation's history, without changing its version.
+  // The decision is in the accommodation's history, and gives it a new version (its category
+  // may have changed).
   const auto history = server.client().Get(path + "/history");
   EXPECT_EQ(history.Json().at("items").back().at("action"), "classified");
   EXPECT_EQ(history.Json().at("items").back().at("actor"), "agent.durand");
-  EXPECT_EQ(server.client().Get(path).Header("etag"), ETag(1));
+  EXPECT_EQ(server.client().Get(path).Header("etag"), ETag(2));
 
   const auto bad_date = server.client().Get(path + "/category?on=2026-02-30");
   EXPECT_EQ(bad_date.status, 400) << bad_date.body;

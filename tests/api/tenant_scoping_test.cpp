@@ -220,7 +220,7 @@ TEST(TenantScoping, PatchAcrossTenantsIsNotFoundAndLeavesTheRowUnchanged) {
   // Nor can A move its own accommodation to B's host.
   const auto moved =
       client.PatchJson("/v1/accommodations/" + a.accommodation, {{"host_id", b.host}},
-                       {{"If-Match", "\"1\""}, {"X-Collectivity-Id", a.collectivity}});
+                       {{"If-Match", "*"}, {"X-Collectivity-Id", a.collectivity}});
   EXPECT_EQ(moved.status, 400) << moved.body;
   EXPECT_EQ(moved.Json().at("errors")[0].at("pointer"), "/host_id");
 
@@ -230,18 +230,47 @@ TEST(TenantScoping, PatchAcrossTenantsIsNotFoundAndLeavesTheRowUnchanged) {
   EXPECT_EQ(b_host.Json().at("legal_name"), "Bernard Brezons");
   const auto b_accommodation = client.Get("/v1/accommodations/" + b.accommodation, b.as);
   ASSERT_EQ(b_accommodation.status, 200);
-  EXPECT_EQ(b_accommodation.Header("etag"), "\"1\"");
+  EXPECT_EQ(b_accommodation.Header("etag"), "\"2\"");  // 1, then 2 when it was classified
   EXPECT_EQ(b_accommodation.Json().at("status"), "active");
   EXPECT_TRUE(b_accommodation.Json().at("ceased_on").is_null());
   const auto a_accommodation = client.Get("/v1/accommodations/" + a.accommodation, a.as);
   EXPECT_EQ(a_accommodation.Json().at("host_id"), a.host);
-  EXPECT_EQ(a_accommodation.Header("etag"), "\"1\"");
+  EXPECT_EQ(a_accommodation.Header("etag"), "\"2\"");  // unchanged since its classification
 
   // Only the creations are in the audit trail.
   EXPECT_EQ(
       server.db().CountRows("SELECT count(*) FROM audit_events WHERE action NOT IN ('created', "
                             "'classified')"),
       0);
+}
+
+}  // namespace
+}  // namespace nuitee
+
+namespace nuitee {
+namespace {
+
+TEST(TenantScoping, CollectivityPathRoutesRefuseACallerActingForAnotherCollectivity) {
+  TestServer server;
+  const auto [a, b] = CreateTwoTenants(server);
+  auto& client = server.client();
+  const std::string base = "/v1/collectivities/" + b.collectivity;
+  for (const std::string path : {base, base + "/hosts", base + "/accommodations",
+                                 base + "/history"}) {
+    ExpectNotFound(client.Get(path, a.as), path);
+    EXPECT_EQ(client.Get(path, b.as).status, 200) << path;
+  }
+  auto created = client.PostJson(base + "/hosts",
+                                 {{"kind", "person"},
+                                  {"legal_name", "Intrus"},
+                                  {"address",
+                                   {{"line", "1 rue X"}, {"postal_code", "15300"}, {"city", "Murat"}}}},
+                                 a.as);
+  ExpectNotFound(created, "host created under B while acting for A");
+  Headers patch_as_a = a.as;
+  patch_as_a["If-Match"] = "*";
+  ExpectNotFound(client.PatchJson(base, {{"name", "Volée"}}, patch_as_a), "collectivity patch");
+  EXPECT_EQ(client.Get(base, b.as).Json().at("name"), "Collectivité de Allanche");
 }
 
 }  // namespace

@@ -2,12 +2,16 @@
 // date read in SQL, status filters, free-text search, optimistic concurrency, append-only tables.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "domain/classification.hpp"
 #include "persistence/accommodation_repository.hpp"
 #include "persistence/audit_repository.hpp"
 #include "persistence/classification_repository.hpp"
 #include "persistence/collectivity_repository.hpp"
 #include "persistence/host_repository.hpp"
+#include "persistence/register_lock.hpp"
 #include "tests/support/sample_register.hpp"
 #include "tests/support/test_database.hpp"
 
@@ -199,6 +203,51 @@ TEST_F(RegisterRepositories, SearchFreeTextAcrossNameAddressNumberAndHostEvenAft
   ASSERT_TRUE(InTx([&](Transaction& tx) { return HostRepository::Update(tx, renamed, 1); }));
   EXPECT_EQ(search("dupont"), 0u);
   EXPECT_EQ(search("estives"), 1u);
+}
+
+TEST_F(RegisterRepositories, SearchFindsAnAccommodationByItsNewHostAfterAMove) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  auto other = InTx([&](Transaction& tx) {
+    return HostRepository::Insert(tx, SampleHost(a.collectivity.id, "Paul Laborie"));
+  });
+  ASSERT_TRUE(other);
+  Accommodation moved = a.accommodation;
+  moved.host_id = other->id;
+  ASSERT_TRUE(InTx([&](Transaction& tx) { return AccommodationRepository::Update(tx, moved, 1); }));
+  AccommodationFilter filter;
+  filter.on = 2026_y / date::November / 23;
+  filter.text = "laborie";
+  EXPECT_EQ(ListAccommodations(a.collectivity.id, filter).items.size(), 1u);
+  filter.text = "dupont";
+  EXPECT_EQ(ListAccommodations(a.collectivity.id, filter).items.size(), 0u);
+}
+
+// Identity values are handed out at INSERT, not at COMMIT: without the register lock a row could
+// commit after a later-numbered one and be skipped by a reader already past it.
+TEST_F(RegisterRepositories, AppendsToOneRegisterCommitInTheOrderOfTheirPosition) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  const auto started = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::duration second_waited{};
+  std::thread slow([&] {
+    InTx([&](Transaction& tx) -> Result<Host> {
+      LockRegisterAppends(tx, a.collectivity.id.value());
+      auto host = HostRepository::Insert(tx, SampleHost(a.collectivity.id, "Lent"));
+      std::this_thread::sleep_for(std::chrono::milliseconds(800));
+      return host;
+    });
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  persistence::Database second_connection({db_.url(), 1});
+  second_connection.InTransaction([&](Transaction& tx) -> Result<Host> {
+    LockRegisterAppends(tx, a.collectivity.id.value());
+    second_waited = std::chrono::steady_clock::now() - started;
+    return HostRepository::Insert(tx, SampleHost(a.collectivity.id, "Rapide"));
+  });
+  slow.join();
+  EXPECT_GE(second_waited, std::chrono::milliseconds(700));
+  EXPECT_EQ(db_.CountRows("SELECT count(*) FROM hosts h1 JOIN hosts h2 ON h1.seq < h2.seq "
+                          "WHERE h1.legal_name = 'Lent' AND h2.legal_name = 'Rapide'"),
+            1);
 }
 
 TEST_F(RegisterRepositories, RefuseAnUpdateFromAStaleVersion) {
