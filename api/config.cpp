@@ -58,27 +58,35 @@ std::string UsageText() {
          "  --database-url URL    NUITEE_DATABASE_URL  base PostgreSQL (obligatoire)\n";
 }
 
-Result<Config> ParseConfig(const std::vector<std::string>& arguments,
-                           const std::map<std::string, std::string>& environment) {
-  Config config;
-  FieldErrors errors;
-  std::map<std::string, std::string> values;  // by flag
+namespace {
+
+// The raw settings by flag (environment first, flags override) and the command word.
+struct RawSettings {
+  std::string command;
+  bool help = false;
+  std::map<std::string, std::string> values;
+};
+
+RawSettings ReadRawSettings(const std::vector<std::string>& arguments,
+                            const std::map<std::string, std::string>& environment,
+                            FieldErrors& errors) {
+  RawSettings raw;
   for (const auto& setting : kSettings) {
     if (auto it = environment.find(setting.variable); it != environment.end()) {
-      values[setting.flag] = it->second;
+      raw.values[setting.flag] = it->second;
     }
   }
   for (std::size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
     if (argument == "--help" || argument == "-h" || argument == "help") {
-      config.command = "help";
-      return config;
+      raw.help = true;
+      return raw;
     }
     if (argument.rfind("--", 0) != 0) {
-      if (!config.command.empty()) {
-        errors.Add("", "Argument inattendu : « " + argument + " ».");
+      if (raw.command.empty()) {
+        raw.command = argument;
       } else {
-        config.command = argument;
+        errors.Add("", "Argument inattendu : « " + argument + " ».");
       }
       continue;
     }
@@ -99,14 +107,13 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
       errors.Add(flag, "Option inconnue : " + flag + " (voir nuitee --help).");
       continue;
     }
-    values[flag] = value;
+    raw.values[flag] = value;
   }
-  if (config.command.empty()) config.command = "help";
-  if (config.command != "serve" && config.command != "migrate" && config.command != "seed-demo" &&
-      config.command != "help") {
-    errors.Add("", "Commande inconnue : « " + config.command + " » (voir nuitee --help).");
-  }
+  return raw;
+}
 
+void ApplySettings(const std::map<std::string, std::string>& values, Config& config,
+                   FieldErrors& errors) {
   long long port = config.port, threads = config.threads, pool = 0;
   ReadInteger(values, kSettings[1], 0, 65535, port, errors);
   ReadInteger(values, kSettings[2], 1, 256, threads, errors);
@@ -125,6 +132,25 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
     }
   }
   if (auto it = values.find("--database-url"); it != values.end()) config.database_url = it->second;
+}
+
+}  // namespace
+
+Result<Config> ParseConfig(const std::vector<std::string>& arguments,
+                           const std::map<std::string, std::string>& environment) {
+  Config config;
+  FieldErrors errors;
+  RawSettings raw = ReadRawSettings(arguments, environment, errors);
+  if (raw.help) {
+    config.command = "help";
+    return config;
+  }
+  config.command = raw.command.empty() ? "help" : raw.command;
+  if (config.command != "serve" && config.command != "migrate" && config.command != "seed-demo" &&
+      config.command != "help") {
+    errors.Add("", "Commande inconnue : « " + config.command + " » (voir nuitee --help).");
+  }
+  ApplySettings(raw.values, config, errors);
   if (config.command != "help" && config.database_url.empty()) {
     errors.Add("--database-url", "Aucune base de données : indiquez --database-url ou "
                                  "NUITEE_DATABASE_URL (make demo le fait pour vous).");
