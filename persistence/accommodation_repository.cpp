@@ -24,6 +24,26 @@ constexpr const char* kCategoryOn =
     "FROM classifications c WHERE c.accommodation_id = a.id AND c.decided_on <= :on::date "
     "ORDER BY c.decided_on DESC, c.seq DESC LIMIT 1), a.unclassified_category)";
 
+// The accommodations whose category on :on is :category through a classification: the decision
+// gives :category, is in force on :on, and no later decision taken by :on supersedes it (as in
+// kCategoryOn). When no nature has :category unclassified, this is exactly kCategoryOn =
+// :category, but driven by classifications_by_category (migration 0002) it reads only the
+// candidates: a rare category or an empty result costs a few index pages, not a register walk.
+constexpr const char* kClassifiedAs =
+    "a.id IN (SELECT c.accommodation_id FROM classifications c "
+    "WHERE c.collectivity_id = :c::uuid AND c.category = :category "
+    "AND c.decided_on <= :on::date AND c.expires_on >= :on::date "
+    "AND NOT EXISTS (SELECT 1 FROM classifications d WHERE d.accommodation_id = c.accommodation_id "
+    "AND d.decided_on <= :on::date AND (d.decided_on, d.seq) > (c.decided_on, c.seq)))";
+
+// True when only a classification gives `category` (no nature has it unclassified).
+bool OnlyByClassification(rates::Category category) {
+  for (Nature nature : kAllNatures) {
+    if (UnclassifiedCategory(nature) == category) return false;
+  }
+  return true;
+}
+
 constexpr const char* kClosedOn =
     "EXISTS (SELECT 1 FROM jsonb_array_elements(a.closures) k "
     "WHERE (k->>'from')::date <= :on::date AND (k->>'to')::date >= :on::date)";
@@ -198,11 +218,15 @@ Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
     query.Bind("nature", std::string(NatureName(*filter.nature)));
   }
   if (filter.text) {
-    sql += " AND a.search_text ILIKE :pattern";
+    // search_text is lower(...) by definition: LIKE on the lowered pattern matches what ILIKE
+    // would, at half the cost per row, and the trigram index serves both.
+    sql += " AND a.search_text LIKE lower(:pattern)";
     query.Bind("pattern", LikePattern(*filter.text));
   }
   if (filter.category) {
-    sql += std::string(" AND ") + kCategoryOn + " = :category";
+    sql += std::string(" AND ") +
+           (OnlyByClassification(*filter.category) ? std::string(kClassifiedAs)
+                                                   : std::string(kCategoryOn) + " = :category");
     query.Bind("category", std::string(rates::CategoryName(*filter.category)));
   }
   if (filter.status) {

@@ -114,7 +114,8 @@ Page<Host> HostRepository::List(Transaction& tx, const CollectivityId& collectiv
   query.Bind("c", collectivity.value());
   query.Bind("after", page.after_seq);
   if (filter.text) {
-    sql += " AND search_text ILIKE :pattern";
+    // search_text is lower(...) by definition: LIKE on the lowered pattern is half ILIKE's cost.
+    sql += " AND search_text LIKE lower(:pattern)";
     query.Bind("pattern", LikePattern(*filter.text));
   }
   if (filter.archived) {

@@ -164,6 +164,34 @@ TEST_F(RegisterRepositories, ReadTheCategoryOnADayAsTheDomainRuleDoes) {
   }
 }
 
+TEST_F(RegisterRepositories, FilterByCategoryNeverRevivesASupersededDecision) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  auto record = [&](int stars, Day decided, Day expires, rates::Category category) {
+    Classification decision;
+    decision.accommodation_id = a.accommodation.id;
+    decision.rank = Rank{stars, false};
+    decision.decided_on = decided;
+    decision.expires_on = expires;
+    decision.body = "Organisme test";
+    ASSERT_TRUE(InTx([&](Transaction& tx) {
+      return ClassificationRepository::Insert(tx, a.collectivity.id, decision, category, "test");
+    }));
+  };
+  record(4, 2020_y / date::January / 1, 2024_y / date::December / 31, rates::Category::kFourStars);
+  record(2, 2022_y / date::June / 1, 2023_y / date::May / 31, rates::Category::kTwoStars);
+  auto count = [&](Day day, rates::Category category) {
+    AccommodationFilter filter;
+    filter.on = day;
+    filter.category = category;
+    return ListAccommodations(a.collectivity.id, filter).items.size();
+  };
+  EXPECT_EQ(count(2021_y / date::June / 1, rates::Category::kFourStars), 1u);
+  EXPECT_EQ(count(2022_y / date::June / 1, rates::Category::kFourStars), 0u);
+  EXPECT_EQ(count(2022_y / date::June / 1, rates::Category::kTwoStars), 1u);
+  EXPECT_EQ(count(2023_y / date::June / 1, rates::Category::kFourStars), 0u);  // not revived
+  EXPECT_EQ(count(2023_y / date::June / 1, rates::Category::kUnclassified), 1u);
+}
+
 TEST_F(RegisterRepositories, FilterByStatusOnADay) {
   Tenant a = MakeTenant("200066637", "15138123456AB");
   Accommodation changed = a.accommodation;
