@@ -58,11 +58,11 @@ SELECT count(*) AS commune_slots FROM commune_slot \gset
 CREATE TEMP TABLE nature_share (nature text, per_mille int, unclassified text,
                                 classified_per_cent int);
 INSERT INTO nature_share VALUES
-  ('furnished_rental', 700, 'unclassified', 24), ('guest_house', 100, 'one_star', 0),
+  ('furnished_rental', 700, 'unclassified', 24), ('guest_house', 100, 'star1', 0),
   ('hotel', 50, 'unclassified', 95), ('tourist_residence', 20, 'unclassified', 80),
-  ('holiday_village', 10, 'unclassified', 70), ('camping', 40, 'camping_one_to_two_stars', 80),
-  ('camper_van_area', 10, 'camping_three_to_five_stars', 0),
-  ('marina', 5, 'camping_one_to_two_stars', 0), ('hostel', 10, 'one_star', 0),
+  ('holiday_village', 10, 'unclassified', 70), ('camping', 40, 'camping_1_2', 80),
+  ('camper_van_area', 10, 'camping_3_5', 0),
+  ('marina', 5, 'camping_1_2', 0), ('hostel', 10, 'star1', 0),
   ('palace', 1, 'unclassified', 100), ('other', 54, 'unclassified', 0);
 CREATE TEMP TABLE nature_slot AS
   SELECT (row_number() OVER (ORDER BY n.nature, k) - 1)::int AS slot, n.*
@@ -231,10 +231,10 @@ SELECT '6b3f1a52-0c1e-4d8e-9f3a-5be7c0a1b500', id, rank, decided_on, expires_on,
        (ARRAY['Atout France', 'Organisme accrédité COFRAC Auvergne', 'Gîtes de France Cantal'])
          [1 + pg_temp.pick(seq, 45, 3)],
        CASE WHEN rank = 'palace' THEN 'palace'
-            WHEN nature = 'holiday_village' THEN CASE WHEN rank >= '4' THEN 'two_stars' ELSE 'one_star' END
-            WHEN nature = 'camping' THEN CASE WHEN rank >= '3' THEN 'camping_three_to_five_stars'
-                                              ELSE 'camping_one_to_two_stars' END
-            ELSE (ARRAY['one_star', 'two_stars', 'three_stars', 'four_stars', 'five_stars'])[rank::int]
+            WHEN nature = 'holiday_village' THEN CASE WHEN rank >= '4' THEN 'star2' ELSE 'star1' END
+            WHEN nature = 'camping' THEN CASE WHEN rank >= '3' THEN 'camping_3_5'
+                                              ELSE 'camping_1_2' END
+            ELSE (ARRAY['star1', 'star2', 'star3', 'star4', 'star5'])[rank::int]
        END,
        'bench'
 FROM (

@@ -63,8 +63,8 @@ local terms = {
 local today = required("NUITEE_BENCH_TODAY")
 local natures = { "furnished_rental", "guest_house", "hotel", "tourist_residence", "holiday_village",
                   "camping", "camper_van_area", "marina", "hostel", "palace", "other" }
-local categories = { "palace", "five_stars", "four_stars", "three_stars", "two_stars", "one_star",
-                     "camping_three_to_five_stars", "camping_one_to_two_stars", "unclassified" }
+local categories = { "palace", "star5", "star4", "star3", "star2", "star1",
+                     "camping_3_5", "camping_1_2", "unclassified" }
 -- Today, the start of the summer season (rates are declared by period) and last year's.
 local days = { today, string.sub(today, 1, 4) .. "-07-01", (tonumber(string.sub(today, 1, 4)) - 1) .. "-08-15" }
 local statuses = { "active", "closed", "ceased" }

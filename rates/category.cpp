@@ -6,13 +6,13 @@ namespace nuitee::rates {
 std::string_view CategoryName(Category category) {
   switch (category) {
     case Category::kPalace: return "palace";
-    case Category::kFiveStars: return "five_stars";
-    case Category::kFourStars: return "four_stars";
-    case Category::kThreeStars: return "three_stars";
-    case Category::kTwoStars: return "two_stars";
-    case Category::kOneStar: return "one_star";
-    case Category::kCampingHigh: return "camping_three_to_five_stars";
-    case Category::kCampingLow: return "camping_one_to_two_stars";
+    case Category::kFiveStars: return "star5";
+    case Category::kFourStars: return "star4";
+    case Category::kThreeStars: return "star3";
+    case Category::kTwoStars: return "star2";
+    case Category::kOneStar: return "star1";
+    case Category::kCampingHigh: return "camping_3_5";
+    case Category::kCampingLow: return "camping_1_2";
     case Category::kUnclassified: return "unclassified";
   }
   return "unclassified";

@@ -516,12 +516,12 @@ TEST(RegisterCrud, ClassificationGivesItsCategoryUntilItExpires) {
   const json classification = classified.Json();
   // Valid five years: until the day before the fifth anniversary of the decision.
   EXPECT_EQ(classification.at("expires_on"), "2026-11-23");
-  EXPECT_EQ(classification.at("category"), "three_stars");
+  EXPECT_EQ(classification.at("category"), "star3");
   EXPECT_EQ(classification.at("in_force"), true);
 
   const auto last_day = server.client().Get(path + "/category?on=2026-11-23");
   ASSERT_EQ(last_day.status, 200) << last_day.body;
-  EXPECT_EQ(last_day.Json().at("category"), "three_stars");
+  EXPECT_EQ(last_day.Json().at("category"), "star3");
   EXPECT_EQ(last_day.Json().at("classification").at("id"), classification.at("id"));
 
   const auto day_after = server.client().Get(path + "/category?on=2026-11-24");
@@ -533,8 +533,8 @@ TEST(RegisterCrud, ClassificationGivesItsCategoryUntilItExpires) {
   EXPECT_EQ(before_decision.Json().at("category"), "unclassified");
 
   // Without ?on= the category is today's, as on the accommodation itself.
-  EXPECT_EQ(server.client().Get(path + "/category").Json().at("category"), "three_stars");
-  EXPECT_EQ(server.client().Get(path).Json().at("category"), "three_stars");
+  EXPECT_EQ(server.client().Get(path + "/category").Json().at("category"), "star3");
+  EXPECT_EQ(server.client().Get(path).Json().at("category"), "star3");
   server.SetToday(2026_y / date::November / 24);
   EXPECT_EQ(server.client().Get(path).Json().at("category"), "unclassified");
   const auto listed = server.client().Get(path + "/classifications");
@@ -568,7 +568,7 @@ TEST(RegisterCrud, GuestHouseCannotBeClassified) {
   EXPECT_EQ(refused.Json().at("errors")[0].at("pointer"), "/rank");
   EXPECT_TRUE(server.client().Get(path + "/classifications").Json().at("items").empty());
   // A chambre d'hôtes keeps its fixed row.
-  EXPECT_EQ(server.client().Get(path + "/category").Json().at("category"), "one_star");
+  EXPECT_EQ(server.client().Get(path + "/category").Json().at("category"), "star1");
 
   // A palace distinction is for hotels only.
   const std::string gite =
@@ -612,9 +612,9 @@ TEST(RegisterCrud, RegisterListFiltersByCategoryCommuneNatureStatusAndText) {
   };
   using IdList = std::vector<std::string>;
   EXPECT_EQ(ids(""), (IdList{gite, hotel, guest_house, ceased, closed}));
-  EXPECT_EQ(ids("?category=three_stars"), IdList{gite});
-  EXPECT_EQ(ids("?category=three_stars&on=2026-11-24"), IdList{});  // expired the day before
-  EXPECT_EQ(ids("?category=one_star"), IdList{guest_house});
+  EXPECT_EQ(ids("?category=star3"), IdList{gite});
+  EXPECT_EQ(ids("?category=star3&on=2026-11-24"), IdList{});  // expired the day before
+  EXPECT_EQ(ids("?category=star1"), IdList{guest_house});
   EXPECT_EQ(ids("?commune=15003"), (IdList{hotel, ceased, closed}));
   EXPECT_EQ(ids("?nature=hotel"), (IdList{hotel, closed}));
   EXPECT_EQ(ids("?nature=furnished_rental&commune=15138"), IdList{gite});

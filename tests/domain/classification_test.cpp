@@ -198,9 +198,9 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(ClassifiedCategory, NamesTheLegalRowsAsTheApiDoes) {
   EXPECT_EQ(rates::CategoryName(ClassifiedCategory(Nature::kHolidayVillage, Stars(4))),
-            "two_stars");
+            "star2");
   EXPECT_EQ(rates::CategoryName(ClassifiedCategory(Nature::kCamping, Stars(2))),
-            "camping_one_to_two_stars");
+            "camping_1_2");
   EXPECT_EQ(rates::CategoryName(ClassifiedCategory(Nature::kPalace, kPalaceRank)), "palace");
 }
 

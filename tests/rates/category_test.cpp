@@ -26,13 +26,13 @@ TEST_P(CategoryTable, HasItsApiNameAndLegalRow) {
 INSTANTIATE_TEST_SUITE_P(
     Category, CategoryTable,
     testing::Values(CategoryCase{Category::kPalace, "palace", 1},
-                    CategoryCase{Category::kFiveStars, "five_stars", 2},
-                    CategoryCase{Category::kFourStars, "four_stars", 3},
-                    CategoryCase{Category::kThreeStars, "three_stars", 4},
-                    CategoryCase{Category::kTwoStars, "two_stars", 5},
-                    CategoryCase{Category::kOneStar, "one_star", 6},
-                    CategoryCase{Category::kCampingHigh, "camping_three_to_five_stars", 7},
-                    CategoryCase{Category::kCampingLow, "camping_one_to_two_stars", 8},
+                    CategoryCase{Category::kFiveStars, "star5", 2},
+                    CategoryCase{Category::kFourStars, "star4", 3},
+                    CategoryCase{Category::kThreeStars, "star3", 4},
+                    CategoryCase{Category::kTwoStars, "star2", 5},
+                    CategoryCase{Category::kOneStar, "star1", 6},
+                    CategoryCase{Category::kCampingHigh, "camping_3_5", 7},
+                    CategoryCase{Category::kCampingLow, "camping_1_2", 8},
                     CategoryCase{Category::kUnclassified, "unclassified", 9}));
 
 TEST(Category, ListsTheNineRowsInLegalOrder) {
