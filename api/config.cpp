@@ -47,6 +47,9 @@ std::string UsageText() {
          "  serve       démarre le serveur HTTP\n"
          "  migrate     applique les migrations de la base de données\n"
          "  seed-demo   charge le territoire de démonstration (sans effet s'il est déjà chargé)\n"
+         "  import-delta FICHIER\n"
+         "              importe les délibérations d'un fichier XML DELTA (DGFiP) pour les\n"
+         "              collectivités enregistrées ; tout ou rien\n"
          "  --help      affiche cette aide\n"
          "\n"
          "Options (ou variables d'environnement) :\n"
@@ -63,6 +66,7 @@ namespace {
 // The raw settings by flag (environment first, flags override) and the command word.
 struct RawSettings {
   std::string command;
+  std::vector<std::string> operands;  // words after the command (import-delta's file)
   bool help = false;
   std::map<std::string, std::string> values;
 };
@@ -86,7 +90,7 @@ RawSettings ReadRawSettings(const std::vector<std::string>& arguments,
       if (raw.command.empty()) {
         raw.command = argument;
       } else {
-        errors.Add("", "Argument inattendu : « " + argument + " ».");
+        raw.operands.push_back(argument);
       }
       continue;
     }
@@ -147,9 +151,18 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
   }
   config.command = raw.command.empty() ? "help" : raw.command;
   if (config.command != "serve" && config.command != "migrate" && config.command != "seed-demo" &&
-      config.command != "help") {
+      config.command != "import-delta" && config.command != "help") {
     errors.Add("", "Commande inconnue : « " + config.command + " » (voir nuitee --help).");
   }
+  // Only import-delta takes an operand: the file to import.
+  const std::size_t operands = config.command == "import-delta" ? 1 : 0;
+  if (config.command == "import-delta" && raw.operands.empty()) {
+    errors.Add("", "import-delta attend le chemin du fichier XML DELTA à importer.");
+  }
+  for (std::size_t i = operands; i < raw.operands.size(); ++i) {
+    errors.Add("", "Argument inattendu : « " + raw.operands[i] + " ».");
+  }
+  if (operands == 1 && !raw.operands.empty()) config.input_file = raw.operands.front();
   ApplySettings(raw.values, config, errors);
   if (config.command != "help" && config.database_url.empty()) {
     errors.Add("--database-url", "Aucune base de données : indiquez --database-url ou "

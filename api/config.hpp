@@ -11,7 +11,8 @@
 namespace nuitee::api {
 
 struct Config {
-  std::string command;            // serve, migrate, seed-demo, help
+  std::string command;            // serve, migrate, seed-demo, import-delta, help
+  std::string input_file;         // import-delta: the DELTA XML file
   std::string bind_address = "127.0.0.1";
   int port = 8080;
   int threads = 4;

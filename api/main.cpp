@@ -1,16 +1,21 @@
-// The `nuitee` binary: serve, migrate, seed-demo. The composition root: reads the configuration
+// The `nuitee` binary: serve, migrate, seed-demo, import-delta. The composition root: reads the configuration
 // once, then wires the database, the routes and the server together.
 #include <signal.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "api/config.hpp"
 #include "api/logger.hpp"
 #include "api/server.hpp"
 #include "demo/seed.hpp"
+#include "imports/delta_xml.hpp"
+#include "persistence/collectivity_repository.hpp"
+#include "persistence/deliberation_admission.hpp"
 #include "persistence/migrations.hpp"
 
 extern char** environ;
@@ -54,7 +59,86 @@ int SeedDemo(const api::Config& config) {
                                        {"collectivity_id", report->collectivity_id},
                                        {"hosts", report->hosts},
                                        {"accommodations", report->accommodations},
-                                       {"classifications", report->classifications}});
+                                       {"classifications", report->classifications},
+                                       {"deliberations", report->deliberations}});
+  return 0;
+}
+
+// `nuitee import-delta FILE`: the deliberations of a DELTA file for every collectivity registered
+// here (matched by SIREN), all of them in one transaction: one bad deliberation and nothing is
+// recorded. Deliberations of collectivities not registered here are listed and left out, since a
+// national file holds every collectivity of France.
+int ImportDelta(const api::Config& config) {
+  std::ifstream file(config.input_file, std::ios::binary);
+  if (!file) {
+    std::cerr << "Impossible de lire le fichier « " << config.input_file << " ».\n";
+    return 1;
+  }
+  std::ostringstream content;
+  content << file.rdbuf();
+  auto parsed = imports::ParseDeltaXml(content.str());
+  if (!parsed) {
+    std::cerr << parsed.error().message << "\n";
+    for (const auto& each : parsed.error().field_errors) std::cerr << "  " << each.message << "\n";
+    return 1;
+  }
+  persistence::Database database({config.database_url, 1});
+  std::vector<std::string> skipped;
+  auto imported = database.InTransaction(
+      [&](persistence::Transaction& tx) -> Result<std::vector<persistence::AdmittedDeliberation>> {
+        std::map<std::string, std::vector<persistence::DeliberationToAdmit>> by_siren;
+        for (std::size_t i = 0; i < parsed->size(); ++i) {
+          const auto& each = (*parsed)[i];
+          by_siren[each.siren].push_back({each.deliberation, "/deliberations/" + std::to_string(i),
+                                          "Ligne " + std::to_string(each.line) + " : "});
+        }
+        std::vector<persistence::AdmittedDeliberation> all;
+        FieldErrors violations;
+        for (const auto& [siren, deliberations] : by_siren) {
+          auto collectivity = persistence::CollectivityRepository::FindBySiren(tx, siren);
+          if (!collectivity) {
+            skipped.push_back(siren);
+            continue;
+          }
+          auto admitted = persistence::AdmitDeliberations(
+              tx, *collectivity, deliberations, "import-delta", persistence::kSourceDelta,
+              "Import du fichier DELTA " + config.input_file);
+          if (!admitted) {
+            violations.Append(admitted.error());
+            continue;
+          }
+          all.insert(all.end(), admitted->begin(), admitted->end());
+        }
+        // Every collectivity's violations are reported; the transaction then rolls back whole.
+        if (!violations.empty()) return Fail(Error::RuleViolation(violations.errors(),
+                                                                  "Le fichier DELTA est refusé : "
+                                                                  "rien n'a été enregistré."));
+        return all;
+      });
+  if (!imported) {
+    std::cerr << imported.error().message << "\n";
+    for (const auto& each : imported.error().field_errors) {
+      std::cerr << "  " << each.field << " : " << each.message << "\n";
+    }
+    return 1;
+  }
+  int created = 0;
+  for (const auto& each : *imported) {
+    if (!each.created) continue;
+    ++created;
+    std::cout << "Délibération " << each.stored.deliberation.year << " de la collectivité "
+              << each.stored.collectivity_id.value() << " : version " << each.stored.version
+              << "\n";
+  }
+  std::cout << created << " délibération(s) enregistrée(s), "
+            << imported->size() - static_cast<std::size_t>(created)
+            << " identique(s) à la version en vigueur.\n";
+  for (const auto& siren : skipped) {
+    std::cout << "Collectivité de SIREN " << siren << " absente de cette base : ignorée.\n";
+  }
+  api::Logger::Info("import_delta_done", {{"file", config.input_file},
+                                          {"created", created},
+                                          {"skipped_collectivities", skipped.size()}});
   return 0;
 }
 
@@ -116,5 +200,6 @@ int main(int argc, char** argv) {
   });
   if (config->command == "migrate") return Migrate(*config);
   if (config->command == "seed-demo") return SeedDemo(*config);
+  if (config->command == "import-delta") return ImportDelta(*config);
   return Serve(*config);
 }

@@ -62,6 +62,10 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterHostRoutes(table, services);
   RegisterAccommodationRoutes(table, services);
   RegisterHistoryRoutes(table, services);
+  RegisterLegalGridRoutes(table, services);
+  RegisterDeliberationRoutes(table, services);
+  RegisterDeliberationImportRoute(table, services);
+  RegisterQuoteRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -8,6 +8,7 @@ find_package(CURL REQUIRED)
 find_package(PostgreSQL REQUIRED)
 find_package(date CONFIG REQUIRED)
 find_package(nlohmann_json 3 CONFIG REQUIRED)
+find_package(pugixml CONFIG REQUIRED)
 
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
 find_library(SOCI_CORE_LIB soci_core REQUIRED)

@@ -4,12 +4,14 @@
 #include <map>
 #include <string>
 
+#include "demo/deliberations.hpp"
 #include "demo/territory.hpp"
 #include "domain/audit.hpp"
 #include "persistence/accommodation_repository.hpp"
 #include "persistence/audit_repository.hpp"
 #include "persistence/classification_repository.hpp"
 #include "persistence/collectivity_repository.hpp"
+#include "persistence/deliberation_repository.hpp"
 #include "persistence/host_repository.hpp"
 
 namespace nuitee::demo {
@@ -69,10 +71,32 @@ Status InsertClassifications(Transaction& tx, const DemoTerritory& territory) {
   return {};
 }
 
+// The deliberations of the years that have none yet: a database seeded before the rates engine
+// existed gets them on the next `seed-demo`, and a second run adds nothing.
+Result<int> InsertMissingDeliberations(Transaction& tx, const DemoTerritory& territory,
+                                       const CollectivityId& collectivity) {
+  int inserted = 0;
+  for (const auto& deliberation : DemoDeliberations(territory)) {
+    using persistence::DeliberationRepository;
+    if (DeliberationRepository::Latest(tx, collectivity, deliberation.year)) continue;
+    auto saved = DeliberationRepository::Append(tx, collectivity, deliberation, kActor,
+                                                persistence::kSourceDemo, std::nullopt);
+    if (!saved) return Fail(saved.error());
+    ++inserted;
+  }
+  return inserted;
+}
+
 Result<SeedReport> Load(Transaction& tx, const DemoTerritory& territory) {
   const auto existing =
       persistence::CollectivityRepository::FindBySiren(tx, territory.collectivity.siren);
-  if (existing) return SeedReport{true, existing->id.value(), 0, 0, 0};
+  if (existing) {
+    auto deliberations = InsertMissingDeliberations(tx, territory, existing->id);
+    if (!deliberations) return Fail(deliberations.error());
+    SeedReport report{true, existing->id.value(), 0, 0, 0};
+    report.deliberations = *deliberations;
+    return report;
+  }
   auto collectivity = persistence::CollectivityRepository::Insert(tx, territory.collectivity);
   if (!collectivity) return Fail(collectivity.error());
   AuditCreation(tx, collectivity->id, EntityKind::kCollectivity, collectivity->id.value());
@@ -81,9 +105,13 @@ Result<SeedReport> Load(Transaction& tx, const DemoTerritory& territory) {
   if (auto done = InsertAccommodations(tx, territory, *host_names); !done)
     return Fail(done.error());
   if (auto done = InsertClassifications(tx, territory); !done) return Fail(done.error());
-  return SeedReport{false, collectivity->id.value(), static_cast<int>(territory.hosts.size()),
+  auto deliberations = InsertMissingDeliberations(tx, territory, collectivity->id);
+  if (!deliberations) return Fail(deliberations.error());
+  SeedReport report{false, collectivity->id.value(), static_cast<int>(territory.hosts.size()),
                     static_cast<int>(territory.accommodations.size()),
                     static_cast<int>(territory.classifications.size())};
+  report.deliberations = *deliberations;
+  return report;
 }
 
 }  // namespace

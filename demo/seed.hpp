@@ -15,6 +15,7 @@ struct SeedReport {
   int hosts = 0;  // rows inserted by this run (0 when already loaded)
   int accommodations = 0;
   int classifications = 0;
+  int deliberations = 0;  // demo deliberations (2024–2026) added by this run
 };
 
 // Loads the territory generated for kDemoReferenceDay (2026-11-23), a fixed day rather than the
@@ -23,7 +24,8 @@ Result<SeedReport> SeedDemo(persistence::Database& database);
 
 // Loads the territory generated for `today`, in one transaction through the repositories, with
 // one "created" audit entry per collectivity, host and accommodation. When a collectivity with
-// the demo SIREN exists already, reports already_loaded and changes nothing.
+// the demo SIREN exists already, reports already_loaded and only adds the demo deliberations of
+// years that have none (a territory seeded before they existed).
 Result<SeedReport> SeedDemo(persistence::Database& database, Day today);
 
 }  // namespace nuitee::demo

@@ -114,4 +114,17 @@ rates::Category CategoryOn(Nature nature, const std::vector<Classification>& his
   return in_force ? ClassifiedCategory(nature, in_force->rank) : UnclassifiedCategory(nature);
 }
 
+std::vector<rates::CategoryFrom> CategoryTimeline(Nature nature,
+                                                  const std::vector<Classification>& history,
+                                                  Day first_night, int nights) {
+  std::vector<rates::CategoryFrom> timeline;
+  timeline.push_back({first_night, CategoryOn(nature, history, first_night)});
+  for (int i = 1; i < nights; ++i) {
+    const Day night = AddDays(first_night, i);
+    const rates::Category category = CategoryOn(nature, history, night);
+    if (category != timeline.back().category) timeline.push_back({night, category});
+  }
+  return timeline;
+}
+
 }  // namespace nuitee

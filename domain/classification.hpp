@@ -12,6 +12,7 @@
 #include "domain/core/strong_id.hpp"
 #include "domain/nature.hpp"
 #include "rates/category.hpp"
+#include "rates/stay_tax.hpp"
 
 namespace nuitee {
 
@@ -60,5 +61,12 @@ rates::Category CategoryOn(Nature nature, const std::vector<Classification>& his
 
 // The classification in force on `day`, if any (history in recording order).
 const Classification* ClassificationOn(const std::vector<Classification>& history, Day day);
+
+// The category of each night of a stay of `nights` nights from `first_night`, as the engine reads
+// it: one entry on the first night, then one wherever the category changes (a classification that
+// expires or starts mid-stay). Never empty; with no night (nights < 1) the first night's category.
+std::vector<rates::CategoryFrom> CategoryTimeline(Nature nature,
+                                                  const std::vector<Classification>& history,
+                                                  Day first_night, int nights);
 
 }  // namespace nuitee

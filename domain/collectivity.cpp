@@ -4,6 +4,7 @@
 #include <set>
 
 #include "domain/business_identifiers.hpp"
+#include "domain/nature.hpp"
 
 namespace nuitee {
 
@@ -48,6 +49,39 @@ Status ValidateCollectivity(const Collectivity& collectivity) {
   }
   if (!errors.empty()) return Fail(errors.ToError());
   return {};
+}
+
+FieldErrors ValidateDeliberationOf(const Collectivity& collectivity,
+                                   const rates::Deliberation& deliberation,
+                                   const rates::LegalGrid* grid) {
+  FieldErrors errors;
+  if (grid == nullptr) {
+    errors.Add("", "Aucun barème légal n'est connu pour " + std::to_string(deliberation.year) +
+                       " : chargez le barème officiel de l'année avant la délibération.");
+  } else {
+    const FieldErrors legal = rates::ValidateDeliberation(deliberation, *grid);
+    for (const auto& each : legal.errors()) errors.Add(each.field, each.message);
+  }
+  for (std::size_t i = 0; i < deliberation.flat_rate_natures.size(); ++i) {
+    const std::string& code = deliberation.flat_rate_natures[i];
+    if (!ParseNature(code)) {
+      errors.Add("/flat_rate_natures/" + std::to_string(i),
+                 "« " + code +
+                     " » n'est pas une nature d'hébergement connue (ex. hotel, camping).");
+    }
+  }
+  std::set<std::string> reported;  // a code already refused as malformed is not also "unknown"
+  for (const auto& each : errors.errors()) reported.insert(each.field);
+  for (std::size_t i = 0; i < deliberation.communes.size(); ++i) {
+    const std::string& code = deliberation.communes[i];
+    const std::string pointer = "/communes/" + std::to_string(i);
+    if (collectivity.FindCommune(code) == nullptr && !reported.count(pointer)) {
+      errors.Add(pointer,
+                 "La commune " + code + " n'est pas membre de la collectivité « " +
+                     collectivity.name + " ».");
+    }
+  }
+  return errors;
 }
 
 }  // namespace nuitee

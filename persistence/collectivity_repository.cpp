@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id::text AS id, seq, name, siren, kind, department_code, communes::text AS communes, "
-    "registration_number_required::int AS registration_number_required, version";
+    "registration_number_required::int AS registration_number_required, rounding_mode, version";
 
 std::string CommunesToJson(const std::vector<Commune>& communes) {
   nlohmann::json array = nlohmann::json::array();
@@ -33,18 +33,20 @@ Collectivity FromRow(const soci::row& row) {
         {each.at("insee_code").get<std::string>(), each.at("name").get<std::string>()});
   }
   collectivity.registration_number_required = row.get<int>("registration_number_required") != 0;
+  collectivity.rounding_mode = *rates::ParseRoundingMode(GetString(row, "rounding_mode"));
   collectivity.version = GetLong(row, "version");
   return collectivity;
 }
 
+// A one-time query (one round trip; a rowset would also prepare and deallocate a statement):
+// the public tax simulator reads the collectivity on every request.
 std::optional<Collectivity> SelectOne(Transaction& tx, const std::string& where,
                                       const std::string& value) {
-  soci::rowset<soci::row> rows =
-      (tx.session().prepare << std::string("SELECT ") + kColumns + " FROM collectivities WHERE " +
-                                   where,
-       soci::use(value));
-  for (const auto& row : rows) return FromRow(row);
-  return std::nullopt;
+  soci::row row;
+  tx.session() << std::string("SELECT ") + kColumns + " FROM collectivities WHERE " + where,
+      soci::use(value), soci::into(row);
+  if (!tx.session().got_data()) return std::nullopt;
+  return FromRow(row);
 }
 
 }  // namespace
@@ -53,16 +55,17 @@ Result<Collectivity> CollectivityRepository::Insert(Transaction& tx, Collectivit
   const std::string kind(CollectivityKindName(collectivity.kind));
   const std::string communes = CommunesToJson(collectivity.communes);
   const int required = collectivity.registration_number_required ? 1 : 0;
+  const std::string rounding(rates::RoundingModeName(collectivity.rounding_mode));
   std::optional<std::string> wanted_id;
   if (!collectivity.id.empty()) wanted_id = collectivity.id.value();
   std::string id;
   tx.session() << "INSERT INTO collectivities (id, name, siren, kind, department_code, communes, "
-                  "registration_number_required) VALUES (coalesce(:id::uuid, gen_random_uuid()), "
-                  ":name, :siren, :kind, :department, :communes::jsonb, :required::boolean) "
-                  "RETURNING id::text",
+                  "registration_number_required, rounding_mode) VALUES "
+                  "(coalesce(:id::uuid, gen_random_uuid()), :name, :siren, :kind, :department, "
+                  ":communes::jsonb, :required::boolean, :rounding) RETURNING id::text",
       soci::use(wanted_id), soci::use(collectivity.name), soci::use(collectivity.siren),
       soci::use(kind), soci::use(collectivity.department_code), soci::use(communes),
-      soci::use(required), soci::into(id);
+      soci::use(required), soci::use(rounding), soci::into(id);
   collectivity.id = CollectivityId(id);
   collectivity.version = 1;
   return collectivity;
@@ -85,16 +88,17 @@ Result<Collectivity> CollectivityRepository::Update(Transaction& tx,
   const std::string kind(CollectivityKindName(collectivity.kind));
   const std::string communes = CommunesToJson(collectivity.communes);
   const int required = collectivity.registration_number_required ? 1 : 0;
+  const std::string rounding(rates::RoundingModeName(collectivity.rounding_mode));
   long long version = 0;
   soci::indicator found = soci::i_null;
   tx.session() << "UPDATE collectivities SET name = :name, siren = :siren, kind = :kind, "
                   "department_code = :department, communes = :communes::jsonb, "
-                  "registration_number_required = :required::boolean, version = version + 1, "
-                  "updated_at = now() WHERE id = :id::uuid AND version = :expected "
-                  "RETURNING version",
+                  "registration_number_required = :required::boolean, rounding_mode = :rounding, "
+                  "version = version + 1, updated_at = now() "
+                  "WHERE id = :id::uuid AND version = :expected RETURNING version",
       soci::use(collectivity.name), soci::use(collectivity.siren), soci::use(kind),
       soci::use(collectivity.department_code), soci::use(communes), soci::use(required),
-      soci::use(collectivity.id.value()), soci::use(expected_version),
+      soci::use(rounding), soci::use(collectivity.id.value()), soci::use(expected_version),
       soci::into(version, found);
   if (!tx.session().got_data()) {
     auto exists = Find(tx, collectivity.id);

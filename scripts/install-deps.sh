@@ -15,6 +15,7 @@ PKGS=(
 	libssl-dev libcurl4-openssl-dev
 	libgtest-dev libgmock-dev libbenchmark-dev
 	libyaml-cpp-dev
+	libpugixml-dev
 	wrk
 )
 

@@ -195,7 +195,9 @@ cmd_start() {
 	sock="$(sock_dir)"
 	ensure_sock_dir "$sock"
 	log="$REAL/server.log"
-	opts="-c listen_addresses='' -p $PORT -k '$sock' ${PG_EXTRA_OPTS:-}"
+	# No parallel query: on the 2-core machine the embedded cluster is made for, starting the
+	# workers alone cost 8-40 ms per query, more than the queries themselves (BENCHMARKS.md).
+	opts="-c listen_addresses='' -p $PORT -k '$sock' -c max_parallel_workers_per_gather=0 ${PG_EXTRA_OPTS:-}"
 	t0="$(now)"
 	if ! run_as "$OWNER" "$BIN/pg_ctl" -D "$REAL" -l "$log" -w -t "${NUITEE_PG_START_TIMEOUT:-60}" -o "$opts" start >/dev/null 2>&1; then
 		tail -n 30 "$log" >&2 || true

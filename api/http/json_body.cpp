@@ -214,6 +214,37 @@ std::optional<std::vector<JsonReader>> JsonReader::ObjectArray(std::string_view 
   return readers;
 }
 
+std::optional<std::vector<std::string>> JsonReader::StringArray(std::string_view key,
+                                                                Presence presence,
+                                                                std::size_t max_length,
+                                                                std::size_t max_items) {
+  const auto* value = Lookup(key, presence);
+  if (!value) return std::nullopt;
+  if (!value->is_array()) {
+    errors_->Add(PointerTo(key), "Un tableau est attendu, pas " + JsonTypeName(*value) + ".");
+    return std::nullopt;
+  }
+  if (value->size() > max_items) {
+    errors_->Add(PointerTo(key), "Au plus " + std::to_string(max_items) + " éléments.");
+    return std::nullopt;
+  }
+  // Each element is read as the field of a one-key object, so it gets the same checks as String.
+  std::vector<std::string> items;
+  bool all_read = true;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const std::string index = std::to_string(i);
+    JsonReader element(nlohmann::json{{index, (*value)[i]}}, PointerTo(key), *errors_);
+    auto text = element.String(index, Presence::kRequired, max_length);
+    if (!text) {
+      all_read = false;
+      continue;
+    }
+    items.push_back(std::move(*text));
+  }
+  if (!all_read) return std::nullopt;
+  return items;
+}
+
 void JsonReader::RejectUnknownFields() {
   for (const auto& [key, value] : object_.items()) {
     if (!known_.count(key)) {

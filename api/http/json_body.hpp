@@ -40,6 +40,11 @@ class JsonReader {
   std::optional<std::vector<JsonReader>> ObjectArray(std::string_view key, Presence presence,
                                                      std::size_t max_items = 1000);
 
+  // An array of strings, each at most `max_length` long (surrounding spaces trimmed).
+  std::optional<std::vector<std::string>> StringArray(std::string_view key, Presence presence,
+                                                      std::size_t max_length = 500,
+                                                      std::size_t max_items = 1000);
+
   // Call once every field was read: any other key is reported as unknown.
   void RejectUnknownFields();
   // RFC 6901: "~" and "/" inside a key are escaped as "~0" and "~1".

@@ -16,6 +16,7 @@ Code HttpStatusFor(ErrorCode code) {
     case ErrorCode::kConflict: return Code::Conflict;
     case ErrorCode::kStaleVersion: return Code::Precondition_Failed;
     case ErrorCode::kPreconditionRequired: return static_cast<Code>(428);
+    case ErrorCode::kRuleViolation: return Code::Unprocessable_Entity;
     case ErrorCode::kUnauthenticated: return Code::Unauthorized;
     case ErrorCode::kPermissionDenied: return Code::Forbidden;
     case ErrorCode::kUnavailable: return Code::Service_Unavailable;
@@ -38,6 +39,7 @@ Kind KindFor(ErrorCode code) {
     case ErrorCode::kConflict: return {"conflict", "Conflit"};
     case ErrorCode::kStaleVersion: return {"stale-version", "Version périmée"};
     case ErrorCode::kPreconditionRequired: return {"precondition-required", "En-tête If-Match requis"};
+    case ErrorCode::kRuleViolation: return {"rule-violation", "Règle non respectée"};
     case ErrorCode::kUnauthenticated: return {"unauthenticated", "Authentification requise"};
     case ErrorCode::kPermissionDenied: return {"forbidden", "Accès refusé"};
     case ErrorCode::kUnavailable: return {"unavailable", "Service indisponible"};

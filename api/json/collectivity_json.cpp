@@ -16,7 +16,8 @@ nlohmann::json CollectivityWritableJson(const Collectivity& collectivity) {
           {"department_code", collectivity.department_code},
           {"communes", communes},
           {"settings",
-           {{"registration_number_required", collectivity.registration_number_required}}}};
+           {{"registration_number_required", collectivity.registration_number_required},
+            {"rounding_mode", rates::RoundingModeName(collectivity.rounding_mode)}}}};
 }
 
 nlohmann::json CollectivityToJson(const Collectivity& collectivity) {
@@ -50,6 +51,15 @@ Result<Collectivity> CollectivityFromJson(const nlohmann::json& body) {
   if (auto settings = reader.Object("settings", Presence::kOptional)) {
     collectivity.registration_number_required =
         settings->Boolean("registration_number_required", Presence::kOptional).value_or(true);
+    if (auto rounding = settings->String("rounding_mode", Presence::kOptional, 50)) {
+      auto parsed = rates::ParseRoundingMode(*rounding);
+      if (!parsed) {
+        errors.Add("/settings/rounding_mode",
+                   "L'arrondi doit valoir « per_line » (par ligne) ou « per_person_night » (par "
+                   "personne et par nuitée).");
+      }
+      collectivity.rounding_mode = parsed.value_or(rates::RoundingMode::kPerLine);
+    }
     settings->RejectUnknownFields();
   }
   reader.RejectUnknownFields();

@@ -34,6 +34,59 @@ std::optional<CollectivityId> PathTenant(Exchange& exchange) {
   return CollectivityId(*id);
 }
 
+namespace {
+
+std::optional<long long> ParseWholeNumber(std::string_view text) {
+  long long value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::optional<int> PathYear(Exchange& exchange, const std::string& name) {
+  auto year = ParseWholeNumber(exchange.Param(name));
+  if (!year || *year < 1900 || *year > 2199) {
+    exchange.SendError(Error::NotFound("Aucune ressource ne correspond à cette année."));
+    return std::nullopt;
+  }
+  return static_cast<int>(*year);
+}
+
+std::optional<long long> PathVersion(Exchange& exchange, const std::string& name) {
+  auto version = ParseWholeNumber(exchange.Param(name));
+  if (!version || *version < 1) {
+    exchange.SendError(Error::NotFound("Aucune version ne porte ce numéro."));
+    return std::nullopt;
+  }
+  return version;
+}
+
+Result<std::optional<IfMatch>> OptionalIfMatch(const Exchange& exchange) {
+  auto header = exchange.Header("If-Match");
+  if (!header || header->empty()) return std::optional<IfMatch>();
+  auto condition = RequiredIfMatch(exchange);
+  if (!condition) return Fail(condition.error());
+  return std::optional<IfMatch>(*condition);
+}
+
+Status CheckIfMatch(const std::optional<IfMatch>& condition, std::optional<long long> stored) {
+  if (!stored) {
+    if (condition) return Fail(Error::StaleVersion());
+    return {};
+  }
+  if (!condition) {
+    return Fail(Error{ErrorCode::kPreconditionRequired,
+                      "Une version existe déjà : indiquez la version lue dans l'en-tête If-Match "
+                      "(valeur de l'ETag).",
+                      {},
+                      {}});
+  }
+  if (!condition->Matches(*stored)) return Fail(Error::StaleVersion());
+  return {};
+}
+
 Result<IfMatch> RequiredIfMatch(const Exchange& exchange) {
   auto header = exchange.Header("If-Match");
   if (!header || header->empty()) {

@@ -23,6 +23,11 @@ std::optional<std::string> PathId(Exchange& exchange, const std::string& name = 
 // accounts exist, issue 5).
 std::optional<CollectivityId> PathTenant(Exchange& exchange);
 
+// A year in the path ("2026"): 1900–2199, otherwise answers 404 (no such resource) and returns
+// nullopt. Likewise a version number (1 or more).
+std::optional<int> PathYear(Exchange& exchange, const std::string& name = "year");
+std::optional<long long> PathVersion(Exchange& exchange, const std::string& name = "version");
+
 // The client's condition on the version it last read, from If-Match: "3" or W/"3", or "*" for
 // whatever version is stored (RFC 9110 §13.1.1). 428 when absent, 400 when unreadable.
 struct IfMatch {
@@ -30,6 +35,13 @@ struct IfMatch {
   bool Matches(long long stored) const { return !version || *version == stored; }
 };
 Result<IfMatch> RequiredIfMatch(const Exchange& exchange);
+// For resources created by their first PUT: If-Match is checked only when present (400 when
+// unreadable); whether it is required depends on whether a version exists yet.
+Result<std::optional<IfMatch>> OptionalIfMatch(const Exchange& exchange);
+// The precondition of a PUT that appends a version: with a version stored, If-Match is required
+// (428) and must name it (412); with none, an If-Match names nothing and fails (412, RFC 9110
+// §13.1.1).
+Status CheckIfMatch(const std::optional<IfMatch>& condition, std::optional<long long> stored);
 
 // {"items": [...], "next_cursor": "..." | null}
 template <class T, class ToJson>

@@ -12,5 +12,9 @@ void RegisterHostRoutes(RouteTable& table, Services& services);
 void RegisterAccommodationRoutes(RouteTable& table, Services& services);
 void RegisterClassificationRoutes(RouteTable& table, Services& services);
 void RegisterHistoryRoutes(RouteTable& table, Services& services);
+void RegisterLegalGridRoutes(RouteTable& table, Services& services);
+void RegisterDeliberationRoutes(RouteTable& table, Services& services);
+void RegisterDeliberationImportRoute(RouteTable& table, Services& services);
+void RegisterQuoteRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

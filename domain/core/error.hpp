@@ -17,6 +17,7 @@ enum class ErrorCode {
   kConflict,
   kStaleVersion,          // the client's version (If-Match) is not the stored one
   kPreconditionRequired,  // an update came without If-Match
+  kRuleViolation,         // well-formed input that a rule of law or of the tenant refuses
   kUnauthenticated,
   kPermissionDenied,
   kUnavailable,
@@ -44,6 +45,15 @@ struct Error {
   }
   static Error Invalid(std::vector<FieldError> errors) {
     Error error{ErrorCode::kInvalidArgument, "La requête contient des valeurs invalides.", {}, {}};
+    error.field_errors = std::move(errors);
+    return error;
+  }
+  // Every rule an otherwise well-formed input breaks (a tariff above the legal ceiling...), each
+  // with the JSON pointer of its field.
+  static Error RuleViolation(std::vector<FieldError> errors,
+                             std::string message = "Ces valeurs ne respectent pas les règles "
+                                                   "applicables.") {
+    Error error{ErrorCode::kRuleViolation, std::move(message), {}, {}};
     error.field_errors = std::move(errors);
     return error;
   }

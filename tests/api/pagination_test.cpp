@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/api_fixtures.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace nuitee {
@@ -17,14 +18,7 @@ namespace {
 using nlohmann::json;
 using testing::HttpResponse;
 using testing::TestServer;
-
-json Created(const HttpResponse& response) {
-  if (response.status != 201) {
-    throw std::runtime_error("expected 201, got " + std::to_string(response.status) + ": " +
-                             response.body);
-  }
-  return response.Json();
-}
+using testing::Created;
 
 struct Register {
   std::string collectivity;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/http/json_body.hpp"
+#include "tests/support/api_fixtures.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace nuitee {
@@ -17,16 +18,8 @@ namespace {
 using nlohmann::json;
 using testing::HttpResponse;
 using testing::TestServer;
-
-json CollectivityBody() {
-  return {{"name", "Communauté de communes du Pays de Murat"},
-          {"siren", "200066637"},
-          {"kind", "epci"},
-          {"department_code", "15"},
-          {"communes",
-           {{{"insee_code", "15138"}, {"name", "Murat"}},
-            {{"insee_code", "15003"}, {"name", "Allanche"}}}}};
-}
+using testing::CollectivityBody;
+using testing::CreatedId;
 
 json HostBody() {
   return {
@@ -43,15 +36,6 @@ json AccommodationBody() {
           {"capacity_persons", 4},
           {"registration_number", "15138123456AB"},
           {"marketing", "platforms"}};
-}
-
-// The id of a resource a test needs as a starting point; aborts the test when it was not created.
-std::string CreatedId(const HttpResponse& response) {
-  if (response.status != 201) {
-    throw std::runtime_error("expected 201, got " + std::to_string(response.status) + ": " +
-                             response.body);
-  }
-  return response.Json().at("id").get<std::string>();
 }
 
 // A collectivity and one of its hosts; the client then acts for that collectivity.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/api_fixtures.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace nuitee {
@@ -17,16 +18,9 @@ using namespace date::literals;
 using nlohmann::json;
 using testing::HttpResponse;
 using testing::TestServer;
-
-json CollectivityBody(const std::string& siren = "200066637") {
-  return {{"name", "Communauté de communes du Pays de Murat"},
-          {"siren", siren},
-          {"kind", "epci"},
-          {"department_code", "15"},
-          {"communes",
-           {{{"insee_code", "15138"}, {"name", "Murat"}},
-            {{"insee_code", "15003"}, {"name", "Allanche"}}}}};
-}
+using testing::CollectivityBody;
+using testing::Created;
+using testing::ETag;
 
 json PersonBody() {
   return {
@@ -72,16 +66,6 @@ json GuestHouseBody() {
           {"capacity_persons", 6},
           {"marketing", "direct"}};
 }
-
-json Created(const HttpResponse& response) {
-  if (response.status != 201) {
-    throw std::runtime_error("expected 201, got " + std::to_string(response.status) + ": " +
-                             response.body);
-  }
-  return response.Json();
-}
-
-std::string ETag(long long version) { return "\"" + std::to_string(version) + "\""; }
 
 // A collectivity and a host; the client then acts for that collectivity.
 struct Register {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/api_fixtures.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace nuitee {
@@ -16,16 +17,9 @@ namespace {
 using nlohmann::json;
 using testing::HttpResponse;
 using testing::TestServer;
+using testing::Created;
 
 using Headers = std::map<std::string, std::string>;
-
-json Created(const HttpResponse& response) {
-  if (response.status != 201) {
-    throw std::runtime_error("expected 201, got " + std::to_string(response.status) + ": " +
-                             response.body);
-  }
-  return response.Json();
-}
 
 // One collectivity with a host, an accommodation of that host and a classification of it.
 struct Tenant {
@@ -255,7 +249,7 @@ TEST(TenantScoping, CollectivityPathRoutesRefuseACallerActingForAnotherCollectiv
   const auto [a, b] = CreateTwoTenants(server);
   auto& client = server.client();
   const std::string base = "/v1/collectivities/" + b.collectivity;
-  for (const std::string path : {base, base + "/hosts", base + "/accommodations",
+  for (const std::string& path : {base, base + "/hosts", base + "/accommodations",
                                  base + "/history"}) {
     ExpectNotFound(client.Get(path, a.as), path);
     EXPECT_EQ(client.Get(path, b.as).status, 200) << path;

@@ -5,6 +5,7 @@
 
 #include "demo/territory.hpp"
 #include "persistence/accommodation_repository.hpp"
+#include "persistence/deliberation_repository.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace nuitee::demo {
@@ -33,6 +34,29 @@ TEST(DemoSeed, LoadsTheWholeTerritoryIntoAFreshDatabase) {
             1 + report->hosts + report->accommodations);
 }
 
+TEST(DemoSeed, LoadsTheDeliberationsOf2024To2026WithTheDepartmentalTax) {
+  TestDatabase db;
+  auto report = SeedDemo(db.database(), kDemoReferenceDay);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->deliberations, 3);
+  EXPECT_EQ(db.CountRows("SELECT count(*) FROM deliberations WHERE source = 'demo' AND "
+                         "version = 1 AND year BETWEEN 2024 AND 2026"),
+            3);
+  auto book = db.database().InTransaction([&](persistence::Transaction& tx) {
+    return persistence::DeliberationRepository::LoadRateBook(
+        tx, CollectivityId(report->collectivity_id), 2024, 2026);
+  });
+  ASSERT_TRUE(book) << book.error().message;
+  for (int year = 2024; year <= 2026; ++year) {
+    const auto* in_force = book->DeliberationFor(year);
+    ASSERT_NE(in_force, nullptr) << year;
+    EXPECT_EQ(in_force->version, 1);
+    ASSERT_EQ(in_force->deliberation.additional_taxes.size(), 1u);
+    EXPECT_EQ(in_force->deliberation.additional_taxes[0].beneficiary,
+              rates::Beneficiary::kDepartement);
+  }
+}
+
 TEST(DemoSeed, SecondRunReportsAlreadyLoadedAndChangesNothing) {
   TestDatabase db;
   auto first = SeedDemo(db.database());
@@ -46,6 +70,8 @@ TEST(DemoSeed, SecondRunReportsAlreadyLoadedAndChangesNothing) {
   EXPECT_TRUE(second->already_loaded);
   EXPECT_EQ(second->collectivity_id, first->collectivity_id);
   EXPECT_EQ(second->accommodations, 0);
+  EXPECT_EQ(second->deliberations, 0);
+  EXPECT_EQ(db.CountRows("SELECT count(*) FROM deliberations"), 3);
   EXPECT_EQ(db.CountRows("SELECT count(*) FROM accommodations"), accommodations);
   EXPECT_EQ(db.CountRows("SELECT count(*) FROM audit_events"), audit);
   EXPECT_EQ(db.CountRows("SELECT count(*) FROM collectivities"), 1);

@@ -341,5 +341,65 @@ TEST(ClassificationOn, DoesNotReviveASupersededDecisionWhenTheLaterOneEnds) {
   EXPECT_EQ(CategoryOn(Nature::kFurnishedRental, history, D(2023, 6, 1)), Category::kUnclassified);
 }
 
+// --- Category of each night of a stay ---
+
+TEST(CategoryTimeline, IsOneEntryOnTheFirstNightWhenNothingChanges) {
+  const std::vector<Classification> history = {
+      Decision(Stars(3), D(2024, 1, 1), DefaultExpiry(D(2024, 1, 1)))};
+  const auto timeline = CategoryTimeline(Nature::kFurnishedRental, history, D(2026, 7, 1), 7);
+  ASSERT_EQ(timeline.size(), 1u);
+  EXPECT_EQ(timeline[0].from, D(2026, 7, 1));
+  EXPECT_EQ(timeline[0].category, Category::kThreeStars);
+}
+
+TEST(CategoryTimeline, ChangesTheNightAfterAClassificationExpires) {
+  const std::vector<Classification> history = {Decision(Stars(3), D(2021, 7, 4), D(2026, 7, 3))};
+  const auto timeline = CategoryTimeline(Nature::kFurnishedRental, history, D(2026, 7, 1), 5);
+  ASSERT_EQ(timeline.size(), 2u);
+  EXPECT_EQ(timeline[0].from, D(2026, 7, 1));
+  EXPECT_EQ(timeline[0].category, Category::kThreeStars);
+  EXPECT_EQ(timeline[1].from, D(2026, 7, 4));
+  EXPECT_EQ(timeline[1].category, Category::kUnclassified);
+}
+
+TEST(CategoryTimeline, FollowsADecisionTakenMidStay) {
+  const std::vector<Classification> history = {
+      Decision(Stars(4), D(2026, 8, 3), DefaultExpiry(D(2026, 8, 3)))};
+  const auto camping = CategoryTimeline(Nature::kCamping, history, D(2026, 8, 1), 4);
+  ASSERT_EQ(camping.size(), 2u);
+  EXPECT_EQ(camping[0].category, Category::kCampingLow);  // unclassified camping: row 8
+  EXPECT_EQ(camping[1].from, D(2026, 8, 3));
+  EXPECT_EQ(camping[1].category, Category::kCampingHigh);  // 4★ camping: row 7
+  const auto hotel = CategoryTimeline(Nature::kHotel, history, D(2026, 8, 1), 4);
+  ASSERT_EQ(hotel.size(), 2u);
+  EXPECT_EQ(hotel[0].category, Category::kUnclassified);
+  EXPECT_EQ(hotel[1].category, Category::kFourStars);
+}
+
+TEST(CategoryTimeline, KeepsOneEntryWhenADecisionGivesTheSameRow) {
+  // A 2★ camping sits in row 8 like an unclassified one: nothing changes for the tax.
+  const std::vector<Classification> history = {
+      Decision(Stars(2), D(2026, 8, 3), DefaultExpiry(D(2026, 8, 3)))};
+  const auto timeline = CategoryTimeline(Nature::kCamping, history, D(2026, 8, 1), 4);
+  ASSERT_EQ(timeline.size(), 1u);
+  EXPECT_EQ(timeline[0].category, Category::kCampingLow);
+}
+
+TEST(CategoryTimeline, MergesNightsOfTheSameCategoryAcrossSuccessiveDecisions) {
+  const std::vector<Classification> history = {
+      Decision(Stars(4), D(2021, 1, 1), D(2026, 3, 1), "first"),
+      Decision(Stars(4), D(2026, 3, 2), DefaultExpiry(D(2026, 3, 2)), "renewal")};
+  const auto timeline = CategoryTimeline(Nature::kHotel, history, D(2026, 2, 27), 6);
+  ASSERT_EQ(timeline.size(), 1u);
+  EXPECT_EQ(timeline[0].category, Category::kFourStars);
+}
+
+TEST(CategoryTimeline, GivesTheFirstNightsCategoryForAStayWithoutNights) {
+  const auto timeline = CategoryTimeline(Nature::kGuestHouse, {}, D(2026, 5, 1), 0);
+  ASSERT_EQ(timeline.size(), 1u);
+  EXPECT_EQ(timeline[0].from, D(2026, 5, 1));
+  EXPECT_EQ(timeline[0].category, Category::kOneStar);
+}
+
 }  // namespace
 }  // namespace nuitee

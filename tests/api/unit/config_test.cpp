@@ -242,6 +242,20 @@ TEST(ParseConfig, RefusesASecondPositionalArgument) {
   EXPECT_EQ(MessageOn(config, ""), "Argument inattendu : « migrate ».");
 }
 
+TEST(ParseConfig, ImportDeltaTakesTheFileToImport) {
+  auto config = ParseConfig({"import-delta", "tests/data/delta/sample-2026.xml"}, kDatabase);
+  ASSERT_TRUE(config.has_value());
+  EXPECT_EQ(config->command, "import-delta");
+  EXPECT_EQ(config->input_file, "tests/data/delta/sample-2026.xml");
+}
+
+TEST(ParseConfig, ImportDeltaRefusesNoFileOrTwoFiles) {
+  EXPECT_EQ(MessageOn(ParseConfig({"import-delta"}, kDatabase), ""),
+            "import-delta attend le chemin du fichier XML DELTA à importer.");
+  EXPECT_EQ(MessageOn(ParseConfig({"import-delta", "a.xml", "b.xml"}, kDatabase), ""),
+            "Argument inattendu : « b.xml ».");
+}
+
 TEST(ParseConfig, RequiresADatabaseForEveryCommandButHelp) {
   for (const char* command : {"serve", "migrate", "seed-demo"}) {
     auto config = ParseConfig({command}, {});

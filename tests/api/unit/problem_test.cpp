@@ -33,6 +33,7 @@ INSTANTIATE_TEST_SUITE_P(
                     StatusCase{ErrorCode::kConflict, 409, "conflict"},
                     StatusCase{ErrorCode::kStaleVersion, 412, "stale-version"},
                     StatusCase{ErrorCode::kPreconditionRequired, 428, "precondition-required"},
+                    StatusCase{ErrorCode::kRuleViolation, 422, "rule-violation"},
                     StatusCase{ErrorCode::kUnauthenticated, 401, "unauthenticated"},
                     StatusCase{ErrorCode::kPermissionDenied, 403, "forbidden"},
                     StatusCase{ErrorCode::kUnavailable, 503, "unavailable"},
