@@ -83,6 +83,8 @@ void Update(Exchange& exchange, Services& services) {
     return updated;
   });
   if (!saved) return exchange.SendError(saved.error());
+  // The rounding mode and the member communes are read by the simulator.
+  services.rate_cache->Invalidate();
   exchange.SendJson(Code::Ok, CollectivityToJson(*saved), saved->version);
 }
 

@@ -95,6 +95,7 @@ void Import(Exchange& exchange, Services& services) {
                                                "Import d'un fichier DELTA");
       });
   if (!admitted) return exchange.SendError(admitted.error());
+  services.rate_cache->Invalidate();
   exchange.SendJson(Code::Created, ImportedJson(*admitted));
 }
 

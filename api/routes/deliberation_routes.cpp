@@ -70,6 +70,7 @@ void Put(Exchange& exchange, Services& services) {
   auto recorded = services.database.InTransaction(
       [&](Transaction& tx) { return Record(tx, *id, *input, *condition, exchange.Actor()); });
   if (!recorded) return exchange.SendError(recorded.error());
+  if (recorded->created) services.rate_cache->Invalidate();
   const auto& stored = recorded->stored;
   if (recorded->created && stored.version == 1) {
     return exchange.SendCreated(DeliberationPath(*id, *year), StoredDeliberationToJson(stored),

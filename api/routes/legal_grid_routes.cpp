@@ -57,6 +57,7 @@ void Load(Exchange& exchange, Services& services) {
                   true};
   });
   if (!saved) return exchange.SendError(saved.error());
+  if (saved->created) services.rate_cache->Invalidate();
   const nlohmann::json json = LoadedLegalGridToJson(saved->grid);
   if (saved->created && saved->grid.version == 1) {
     return exchange.SendCreated(GridPath(*year), json, saved->grid.version);

@@ -1,6 +1,7 @@
 // POST /v1/collectivities/{id}/quotes: the public simulator. What a stay owes au réel (CGCT
 // L. 2333-29 to L. 2333-31) under the collectivity's deliberations, with every step explained.
-// One transaction of few queries: it is the busiest public route.
+// The busiest public route: the collectivity's settings and deliberations come from the rate
+// cache (api/rate_cache.hpp), so a quote by category touches the database only on a cache miss.
 #include "api/http/json_body.hpp"
 #include "api/json/quote_json.hpp"
 #include "api/routes/route_support.hpp"
@@ -17,21 +18,44 @@ namespace {
 using persistence::Transaction;
 using Pistache::Http::Code;
 
-// Everything the engine needs, read in one transaction.
+// Deliberations of every year a stay may touch: the book is cached whole.
+constexpr int kFirstBookYear = 2019;
+constexpr int kLastBookYear = 2199;
+
+// Everything the engine needs.
 struct QuoteInputs {
   rates::Stay stay;
   std::vector<rates::CategoryFrom> categories;
-  rates::RateBook book;
-  rates::RoundingMode rounding = rates::RoundingMode::kPerLine;
+  std::shared_ptr<const RateContext> context;
 };
+
+Result<std::shared_ptr<const RateContext>> LoadContext(Transaction& tx, const CollectivityId& id) {
+  auto collectivity = persistence::CollectivityRepository::Find(tx, id);
+  if (!collectivity) return Fail(collectivity.error());
+  auto book = persistence::DeliberationRepository::LoadRateBook(tx, id, kFirstBookYear,
+                                                                kLastBookYear);
+  if (!book) return Fail(book.error());
+  return std::make_shared<const RateContext>(RateContext{std::move(*collectivity), std::move(*book)});
+}
+
+Result<std::shared_ptr<const RateContext>> CachedContext(Services& services,
+                                                         const CollectivityId& id) {
+  if (auto cached = services.rate_cache->Find(id)) return cached;
+  const std::uint64_t generation = services.rate_cache->Generation();
+  auto loaded = services.database.InTransaction([&](Transaction& tx) { return LoadContext(tx, id); });
+  if (!loaded) return loaded;
+  services.rate_cache->Store(id, *loaded, generation);
+  return loaded;
+}
 
 // The commune and the category of each night: from the accommodation's classification history
 // when the stay names one, else the category given, in a member commune.
-Status ReadSubject(Transaction& tx, const Collectivity& collectivity, const QuoteRequest& request,
+// `tx` is only used (and required) when the request names an accommodation.
+Status ReadSubject(Transaction* tx, const Collectivity& collectivity, const QuoteRequest& request,
                    QuoteInputs& inputs) {
   if (request.accommodation_id) {
-    auto accommodation =
-        persistence::AccommodationRepository::Find(tx, collectivity.id, *request.accommodation_id);
+    auto accommodation = persistence::AccommodationRepository::Find(*tx, collectivity.id,
+                                                                    *request.accommodation_id);
     if (!accommodation) return Fail(accommodation.error());
     if (!inputs.stay.commune_insee.empty() &&
         inputs.stay.commune_insee != accommodation->commune_insee_code) {
@@ -41,7 +65,7 @@ Status ReadSubject(Transaction& tx, const Collectivity& collectivity, const Quot
     }
     inputs.stay.commune_insee = accommodation->commune_insee_code;
     const auto history =
-        persistence::ClassificationRepository::ListFor(tx, collectivity.id, accommodation->id);
+        persistence::ClassificationRepository::ListFor(*tx, collectivity.id, accommodation->id);
     inputs.categories =
         CategoryTimeline(accommodation->nature, history, inputs.stay.arrival, inputs.stay.nights);
     return {};
@@ -56,20 +80,24 @@ Status ReadSubject(Transaction& tx, const Collectivity& collectivity, const Quot
   return {};
 }
 
-Result<QuoteInputs> Load(Transaction& tx, const CollectivityId& id, const QuoteRequest& request) {
-  auto collectivity = persistence::CollectivityRepository::Find(tx, id);
-  if (!collectivity) return Fail(collectivity.error());
+Result<QuoteInputs> Load(Services& services, const CollectivityId& id,
+                         const QuoteRequest& request) {
+  auto context = CachedContext(services, id);
+  if (!context) return Fail(context.error());
   QuoteInputs inputs;
   inputs.stay = request.stay;
-  inputs.rounding = collectivity->rounding_mode;
-  if (auto subject = ReadSubject(tx, *collectivity, request, inputs); !subject) {
-    return Fail(subject.error());
+  inputs.context = *context;
+  const Collectivity& collectivity = inputs.context->collectivity;
+  if (!request.accommodation_id) {
+    if (auto subject = ReadSubject(nullptr, collectivity, request, inputs); !subject) {
+      return Fail(subject.error());
+    }
+    return inputs;
   }
-  const Day last_night = AddDays(inputs.stay.arrival, std::max(inputs.stay.nights, 1) - 1);
-  auto book = persistence::DeliberationRepository::LoadRateBook(
-      tx, id, int(inputs.stay.arrival.year()), int(last_night.year()));
-  if (!book) return Fail(book.error());
-  inputs.book = std::move(*book);
+  // The accommodation and its classifications are read fresh: they are not cached.
+  auto subject = services.database.InTransaction(
+      [&](Transaction& tx) { return ReadSubject(&tx, collectivity, request, inputs); });
+  if (!subject) return Fail(subject.error());
   return inputs;
 }
 
@@ -80,13 +108,13 @@ void Quote(Exchange& exchange, Services& services) {
   if (!body) return;
   auto request = QuoteRequestFromJson(*body);
   if (!request) return exchange.SendError(request.error());
-  auto inputs =
-      services.database.InTransaction([&](Transaction& tx) { return Load(tx, *id, *request); });
+  auto inputs = Load(services, *id, *request);
   if (!inputs) return exchange.SendError(inputs.error());
-  auto tax =
-      rates::ComputeStayTax(inputs->stay, inputs->categories, inputs->book, inputs->rounding);
+  const RateContext& context = *inputs->context;
+  auto tax = rates::ComputeStayTax(inputs->stay, inputs->categories, context.book,
+                                   context.collectivity.rounding_mode);
   if (!tax) return exchange.SendError(tax.error());
-  exchange.SendJson(Code::Ok, QuoteToJson(inputs->stay, *tax, inputs->book));
+  exchange.SendJson(Code::Ok, QuoteToJson(inputs->stay, *tax, context.book));
 }
 
 }  // namespace

@@ -221,6 +221,29 @@ TEST_F(Quotes, UseEachYearsDeliberationAcrossTheNewYear) {
   EXPECT_EQ(body.at("deliberation_versions"), json({{"2025", 1}, {"2026", 2}}));
 }
 
+// Quotes are served from a short-lived cache (api/rate_cache.hpp): a write through the server
+// must show in the very next quote, not after the cache's TTL.
+TEST_F(Quotes, FollowANewDeliberationVersionAndSettingAtOnce) {
+  const auto before = Quote(ExampleA());
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(before.Json().at("tax_cents"), 1750);
+
+  json lower_rate = DeliberationBody(2026);
+  lower_rate["unclassified_rate_bp"] = 400;  // 25,00 € × 4 % = 1,00 € a person-night
+  ASSERT_EQ(PutDeliberation(client(), collectivity_, 2026, lower_rate, ETag(1)).status, 200);
+  const auto after = Quote(ExampleA());
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.Json().at("tax_cents"), 1400);
+  EXPECT_EQ(after.Json().at("deliberation_version"), 2);
+
+  const auto switched =
+      client().PatchJson("/v1/collectivities/" + collectivity_,
+                         {{"settings", {{"rounding_mode", "per_person_night"}}}},
+                         {{"If-Match", ETag(1)}});
+  ASSERT_EQ(switched.status, 200) << switched.body;
+  EXPECT_EQ(Quote(ExampleA()).Json().at("rounding_mode"), "per_person_night");
+}
+
 TEST_F(Quotes, AreNotFoundForAnotherCollectivity) {
   const std::string other = CreateCollectivity(client(), testing::CollectivityBody("200066645"));
   const auto refused = Quote(ExampleA(), {{"X-Collectivity-Id", other}});

@@ -1,0 +1,52 @@
+// What the public simulator reads for a collectivity (its settings and member communes, its
+// deliberations of every year, the loaded legal grids), kept in memory for a few seconds.
+//
+// Why: a quote is pure computation once these are known, and reading them took a transaction of
+// four round trips per request, the whole cost of the route (BENCHMARKS.md). Every write through
+// this server (a deliberation, a legal grid, a collectivity) empties the cache at once; a write
+// by another process (`nuitee import-delta`, a second server) shows after at most the TTL.
+// Quotes are never stored: what is frozen later (declarations) reads the database itself.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "domain/collectivity.hpp"
+#include "rates/rate_book.hpp"
+
+namespace nuitee::api {
+
+struct RateContext {
+  Collectivity collectivity;
+  rates::RateBook book;  // every year that has a deliberation
+};
+
+class RateCache {
+ public:
+  explicit RateCache(std::chrono::steady_clock::duration ttl = std::chrono::seconds(5));
+
+  // The context loaded less than the TTL ago and since the last Invalidate(), or nullptr.
+  std::shared_ptr<const RateContext> Find(const CollectivityId& collectivity) const;
+  // Read Generation() before loading and pass it here: a context loaded while a write happened
+  // is not kept, since it may predate the write.
+  void Store(const CollectivityId& collectivity, std::shared_ptr<const RateContext> context,
+             std::uint64_t generation_at_load);
+  std::uint64_t Generation() const;
+  // After any write that changes what a quote reads.
+  void Invalidate();
+
+ private:
+  struct Entry {
+    std::shared_ptr<const RateContext> context;
+    std::chrono::steady_clock::time_point loaded_at;
+  };
+  std::chrono::steady_clock::duration ttl_;
+  mutable std::mutex mutex_;
+  std::uint64_t generation_ = 0;
+  std::map<std::string, Entry, std::less<>> entries_;
+};
+
+}  // namespace nuitee::api
