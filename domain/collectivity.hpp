@@ -9,6 +9,7 @@
 #include "domain/commune.hpp"
 #include "domain/core/error.hpp"
 #include "domain/core/strong_id.hpp"
+#include "domain/declaration_settings.hpp"
 #include "rates/deliberation.hpp"
 #include "rates/legal_grid.hpp"
 #include "rates/rounding.hpp"
@@ -30,6 +31,8 @@ struct Collectivity {
   bool registration_number_required = true;  // meublés must show their number (loi Le Meur)
   // How a stay's tax is rounded (no legal rule exists: taxe-de-sejour.md §3, docs/decisions.md).
   rates::RoundingMode rounding_mode = rates::RoundingMode::kPerLine;
+  // Deadline, reversement frequency and month of a stay across a month end.
+  DeclarationSettings declarations;
   long long version = 0;
 
   const Commune* FindCommune(std::string_view insee_code) const;

@@ -17,7 +17,10 @@ nlohmann::json CollectivityWritableJson(const Collectivity& collectivity) {
           {"communes", communes},
           {"settings",
            {{"registration_number_required", collectivity.registration_number_required},
-            {"rounding_mode", rates::RoundingModeName(collectivity.rounding_mode)}}}};
+            {"rounding_mode", rates::RoundingModeName(collectivity.rounding_mode)},
+            {"declaration_deadline_day", collectivity.declarations.deadline_day},
+            {"remittance_frequency", RemittanceFrequencyName(collectivity.declarations.remittance)},
+            {"stay_month_rule", StayMonthRuleName(collectivity.declarations.stay_month_rule)}}}};
 }
 
 nlohmann::json CollectivityToJson(const Collectivity& collectivity) {
@@ -26,6 +29,36 @@ nlohmann::json CollectivityToJson(const Collectivity& collectivity) {
   json["version"] = collectivity.version;
   return json;
 }
+
+namespace {
+
+// The settings of monthly declarations (docs/decisions.md, "Declarations").
+void ReadDeclarationSettings(JsonReader& settings, DeclarationSettings& into) {
+  if (auto day = settings.Integer("declaration_deadline_day", Presence::kOptional, 1, 28)) {
+    into.deadline_day = int(*day);
+  }
+  if (auto frequency = settings.String("remittance_frequency", Presence::kOptional, 50)) {
+    if (auto parsed = ParseRemittanceFrequency(*frequency)) {
+      into.remittance = *parsed;
+    } else {
+      settings.errors().Add("/settings/remittance_frequency",
+                            "La fréquence de reversement doit valoir « monthly » (mensuelle), "
+                            "« quarterly » (trimestrielle) ou « perception_period » (à la fin de "
+                            "la période de perception).");
+    }
+  }
+  if (auto rule = settings.String("stay_month_rule", Presence::kOptional, 50)) {
+    if (auto parsed = ParseStayMonthRule(*rule)) {
+      into.stay_month_rule = *parsed;
+    } else {
+      settings.errors().Add("/settings/stay_month_rule",
+                            "La règle doit valoir « departure_month » (un séjour se déclare le "
+                            "mois du départ) ou « split_by_month » (découpé mois par mois).");
+    }
+  }
+}
+
+}  // namespace
 
 Result<Collectivity> CollectivityFromJson(const nlohmann::json& body) {
   FieldErrors errors;
@@ -38,7 +71,8 @@ Result<Collectivity> CollectivityFromJson(const nlohmann::json& body) {
     if (!parsed) errors.Add("/kind", "Le type doit valoir « epci » ou « commune ».");
     collectivity.kind = parsed.value_or(CollectivityKind::kEpci);
   }
-  collectivity.department_code = reader.String("department_code", Presence::kRequired, 3).value_or("");
+  collectivity.department_code =
+      reader.String("department_code", Presence::kRequired, 3).value_or("");
   if (auto communes = reader.ObjectArray("communes", Presence::kRequired)) {
     for (auto& each : *communes) {
       Commune commune;
@@ -60,6 +94,7 @@ Result<Collectivity> CollectivityFromJson(const nlohmann::json& body) {
       }
       collectivity.rounding_mode = parsed.value_or(rates::RoundingMode::kPerLine);
     }
+    ReadDeclarationSettings(*settings, collectivity.declarations);
     settings->RejectUnknownFields();
   }
   reader.RejectUnknownFields();

@@ -1,0 +1,348 @@
+// SQL for the monthly declarations (migration 0006).
+#include "persistence/declaration_repository.hpp"
+
+#include "persistence/declaration_document.hpp"
+#include "persistence/soci_support.hpp"
+
+namespace nuitee::persistence {
+namespace {
+
+constexpr const char* kIsoTimestamp = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
+
+std::string MonthText(Month month) { return FormatIsoDate(FirstDay(month)); }
+
+Month MonthOf(const std::string& iso_date) {
+  const Day day = *ParseIsoDate(iso_date);
+  return day.year() / day.month();
+}
+
+const std::string& MonthColumns() {
+  static const std::string columns =
+      std::string(
+          "m.accommodation_id::text AS accommodation_id, m.month::text AS month, "
+          "m.draft::text AS draft, coalesce(m.draft_saved_by, '') AS draft_saved_by, "
+          "coalesce(to_char(m.draft_saved_at AT TIME ZONE 'UTC', ") +
+      kIsoTimestamp + "), '') AS draft_saved_at, m.latest_revision, m.version";
+  return columns;
+}
+
+// Aliased "r_…" so they can be selected beside the month's columns.
+const std::string& RevisionColumns() {
+  static const std::string columns =
+      std::string(
+          "r.id::text AS r_id, r.accommodation_id::text AS r_accommodation_id, "
+          "r.host_id::text AS r_host_id, r.month::text AS r_month, "
+          "r.revision AS r_revision, r.kind AS r_kind, r.submitted_by AS r_submitted_by, "
+          "to_char(r.submitted_at AT TIME ZONE 'UTC', ") +
+      kIsoTimestamp +
+      ") AS r_submitted_at, r.submitted_on::text AS r_submitted_on, r.due_on::text AS r_due_on, "
+      "r.days_late AS r_days_late, r.reason AS r_reason, r.rounding_mode AS r_rounding_mode, "
+      "r.deliberation_versions::text AS r_versions, r.tax_cents AS r_tax_cents, "
+      "r.additional_taxes::text AS r_additional_taxes, r.total_cents AS r_total_cents, "
+      "r.person_nights AS r_person_nights, r.taxable_person_nights AS r_taxable_person_nights, "
+      "r.platform_person_nights AS r_platform_person_nights, r.warnings::text AS r_warnings";
+  return columns;
+}
+
+DeclarationMonth MonthFromRow(const soci::row& row) {
+  DeclarationMonth month;
+  month.accommodation_id = AccommodationId(GetString(row, "accommodation_id"));
+  month.month = MonthOf(GetString(row, "month"));
+  if (auto draft = GetOptionalString(row, "draft")) {
+    month.draft = StaysFromDocument(nlohmann::json::parse(*draft));
+  }
+  month.draft_saved_by = GetString(row, "draft_saved_by");
+  month.draft_saved_at = GetString(row, "draft_saved_at");
+  month.latest_revision = row.get<int>("latest_revision");
+  month.version = GetLong(row, "version");
+  return month;
+}
+
+StoredRevision RevisionFromRow(const soci::row& row) {
+  StoredRevision stored;
+  stored.id = GetString(row, "r_id");
+  stored.accommodation_id = AccommodationId(GetString(row, "r_accommodation_id"));
+  stored.host_id = HostId(GetString(row, "r_host_id"));
+  stored.month = MonthOf(GetString(row, "r_month"));
+  stored.revision = row.get<int>("r_revision");
+  stored.submitted_at = GetString(row, "r_submitted_at");
+  NewRevision& content = stored.content;
+  content.submission.kind = ParseDeclarationKind(GetString(row, "r_kind")).value();
+  content.actor = GetString(row, "r_submitted_by");
+  content.submitted_on = GetDay(row, "r_submitted_on");
+  content.submission.due_on = GetDay(row, "r_due_on");
+  content.submission.days_late = row.get<int>("r_days_late");
+  content.reason = GetOptionalString(row, "r_reason");
+  content.rounding = rates::ParseRoundingMode(GetString(row, "r_rounding_mode")).value();
+  const auto versions = nlohmann::json::parse(GetString(row, "r_versions"));
+  for (auto each = versions.begin(); each != versions.end(); ++each) {
+    content.submission.amounts.deliberation_versions.emplace_back(std::stoi(each.key()),
+                                                                  each.value().get<std::int64_t>());
+  }
+  content.submission.amounts.tax = Money::Cents(GetLong(row, "r_tax_cents"));
+  content.submission.amounts.additional_taxes =
+      AdditionalTaxesFromDocument(nlohmann::json::parse(GetString(row, "r_additional_taxes")));
+  content.submission.amounts.total = Money::Cents(GetLong(row, "r_total_cents"));
+  content.submission.amounts.person_nights = GetLong(row, "r_person_nights");
+  content.submission.amounts.taxable_person_nights = GetLong(row, "r_taxable_person_nights");
+  content.submission.amounts.platform_person_nights = GetLong(row, "r_platform_person_nights");
+  content.submission.warnings =
+      WarningsFromDocument(nlohmann::json::parse(GetString(row, "r_warnings")));
+  return stored;
+}
+
+ComputedLine LineFromRow(const soci::row& row) {
+  ComputedLine line;
+  line.stay.arrival = GetDay(row, "arrival");
+  line.stay.nights = row.get<int>("nights");
+  line.stay.occupants = row.get<int>("occupants");
+  line.stay.exempt.minors = row.get<int>("exempt_minors");
+  line.stay.exempt.seasonal_workers = row.get<int>("exempt_seasonal_workers");
+  line.stay.exempt.emergency_housing = row.get<int>("exempt_emergency_housing");
+  line.stay.exempt.low_rent = row.get<int>("exempt_low_rent");
+  if (row.get_indicator("price_per_night_cents") != soci::i_null) {
+    line.stay.price_per_night = Money::Cents(GetLong(row, "price_per_night_cents"));
+  }
+  line.stay.collector = ParseCollector(GetString(row, "collector")).value();
+  line.category = rates::ParseCategory(GetString(row, "category")).value();
+  line.person_nights = GetLong(row, "person_nights");
+  line.taxable_person_nights = GetLong(row, "taxable_person_nights");
+  line.tax = Money::Cents(GetLong(row, "tax_cents"));
+  line.total = Money::Cents(GetLong(row, "total_cents"));
+  LineDetailFromDocument(nlohmann::json::parse(GetString(row, "detail")), line);
+  return line;
+}
+
+// All lines of a revision in one document, inserted by one statement (jsonb_to_recordset).
+std::string LinesDocument(const std::vector<ComputedLine>& lines) {
+  nlohmann::json array = nlohmann::json::array();
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    const ComputedLine& line = lines[index];
+    Money additional = Money::Zero();
+    for (const auto& tax : line.additional_taxes) additional += tax.amount;
+    nlohmann::json row = {{"line_no", index},
+                          {"category", rates::CategoryName(line.category)},
+                          {"arrival", FormatIsoDate(line.stay.arrival)},
+                          {"nights", line.stay.nights},
+                          {"occupants", line.stay.occupants},
+                          {"exempt_minors", line.stay.exempt.minors},
+                          {"exempt_seasonal_workers", line.stay.exempt.seasonal_workers},
+                          {"exempt_emergency_housing", line.stay.exempt.emergency_housing},
+                          {"exempt_low_rent", line.stay.exempt.low_rent},
+                          {"collector", CollectorName(line.stay.collector)},
+                          {"person_nights", line.person_nights},
+                          {"taxable_person_nights", line.taxable_person_nights},
+                          {"tax_cents", line.tax.cents()},
+                          {"additional_cents", additional.cents()},
+                          {"total_cents", line.total.cents()},
+                          {"detail", LineDetailToDocument(line)}};
+    row["price_per_night_cents"] = line.stay.price_per_night
+                                       ? nlohmann::json(line.stay.price_per_night->cents())
+                                       : nlohmann::json();
+    array.push_back(std::move(row));
+  }
+  return array.dump();
+}
+
+std::string VersionsDocument(const DeclarationAmounts& amounts) {
+  nlohmann::json versions = nlohmann::json::object();
+  for (const auto& [year, version] : amounts.deliberation_versions) {
+    versions[std::to_string(year)] = version;
+  }
+  return versions.dump();
+}
+
+std::vector<DeclarationMonthSummary> SelectSummaries(Transaction& tx, const std::string& filter,
+                                                     const std::string& owner_id,
+                                                     const CollectivityId& collectivity, Month from,
+                                                     Month to) {
+  const std::string sql = "SELECT " + MonthColumns() + ", " + RevisionColumns() +
+                          " FROM declaration_months m LEFT JOIN declaration_revisions r "
+                          "ON r.accommodation_id = m.accommodation_id AND r.month = m.month "
+                          "AND r.revision = m.latest_revision "
+                          "WHERE m.collectivity_id = :c::uuid AND " +
+                          filter +
+                          " = :owner::uuid AND m.month BETWEEN :from::date AND :to::date "
+                          "ORDER BY m.month, m.accommodation_id";
+  const std::string from_text = MonthText(from);
+  const std::string to_text = MonthText(to);
+  std::vector<DeclarationMonthSummary> found;
+  soci::rowset<soci::row> rows = (tx.session().prepare << sql, soci::use(collectivity.value()),
+                                  soci::use(owner_id), soci::use(from_text), soci::use(to_text));
+  for (const auto& row : rows) {
+    DeclarationMonthSummary summary;
+    summary.month = MonthFromRow(row);
+    if (row.get_indicator("r_id") != soci::i_null) summary.latest = RevisionFromRow(row);
+    found.push_back(std::move(summary));
+  }
+  return found;
+}
+
+}  // namespace
+
+std::optional<DeclarationMonth> DeclarationRepository::FindMonth(
+    Transaction& tx, const CollectivityId& collectivity, const AccommodationId& accommodation,
+    Month month, bool lock) {
+  const std::string month_text = MonthText(month);
+  soci::row row;
+  tx.session() << "SELECT " + MonthColumns() +
+                      " FROM declaration_months m WHERE m.collectivity_id = :c::uuid "
+                      "AND m.accommodation_id = :a::uuid AND m.month = :m::date" +
+                      (lock ? " FOR UPDATE" : ""),
+      soci::use(collectivity.value()), soci::use(accommodation.value()), soci::use(month_text),
+      soci::into(row);
+  if (!tx.session().got_data()) return std::nullopt;
+  return MonthFromRow(row);
+}
+
+DeclarationMonth DeclarationRepository::LockMonth(Transaction& tx,
+                                                  const Accommodation& accommodation, Month month) {
+  const std::string month_text = MonthText(month);
+  // A concurrent first insert of the same month waits here for the other transaction, then finds
+  // its row: the FOR UPDATE below serialises everything that follows.
+  tx.session() << "INSERT INTO declaration_months (accommodation_id, month, collectivity_id, "
+                  "host_id) VALUES (:a::uuid, :m::date, :c::uuid, :h::uuid) "
+                  "ON CONFLICT (accommodation_id, month) DO NOTHING",
+      soci::use(accommodation.id.value()), soci::use(month_text),
+      soci::use(accommodation.collectivity_id.value()), soci::use(accommodation.host_id.value());
+  return *FindMonth(tx, accommodation.collectivity_id, accommodation.id, month, true);
+}
+
+DeclarationMonth DeclarationRepository::SaveDraft(Transaction& tx,
+                                                  const Accommodation& accommodation, Month month,
+                                                  const std::vector<StayLine>& stays,
+                                                  const std::string& actor) {
+  LockMonth(tx, accommodation, month);
+  const std::string month_text = MonthText(month);
+  const std::string document = StaysToDocument(stays).dump();
+  tx.session() << "UPDATE declaration_months SET draft = :draft::jsonb, draft_saved_by = :by, "
+                  "draft_saved_at = now(), version = version + 1 "
+                  "WHERE accommodation_id = :a::uuid AND month = :m::date",
+      soci::use(document), soci::use(actor), soci::use(accommodation.id.value()),
+      soci::use(month_text);
+  return *FindMonth(tx, accommodation.collectivity_id, accommodation.id, month, false);
+}
+
+StoredRevision DeclarationRepository::AppendRevision(Transaction& tx,
+                                                     const Accommodation& accommodation,
+                                                     Month month, const NewRevision& revision) {
+  const std::string month_text = MonthText(month);
+  const std::string kind(DeclarationKindName(revision.submission.kind));
+  const std::string submitted_on = FormatIsoDate(revision.submitted_on);
+  const std::string due_on = FormatIsoDate(revision.submission.due_on);
+  const std::string rounding(rates::RoundingModeName(revision.rounding));
+  const std::string versions = VersionsDocument(revision.submission.amounts);
+  const std::string additional =
+      AdditionalTaxesToDocument(revision.submission.amounts.additional_taxes).dump();
+  const std::string warnings = WarningsToDocument(revision.submission.warnings).dump();
+  Money additional_total = Money::Zero();
+  for (const auto& tax : revision.submission.amounts.additional_taxes)
+    additional_total += tax.amount;
+  const long long tax_cents = revision.submission.amounts.tax.cents();
+  const long long additional_cents = additional_total.cents();
+  const long long total_cents = revision.submission.amounts.total.cents();
+  const long long person_nights = revision.submission.amounts.person_nights;
+  const long long taxable = revision.submission.amounts.taxable_person_nights;
+  const long long platform = revision.submission.amounts.platform_person_nights;
+  std::string id;
+  int number = 0;
+  std::string submitted_at;
+  tx.session() << "INSERT INTO declaration_revisions (collectivity_id, host_id, accommodation_id, "
+                  "month, revision, kind, submitted_by, submitted_on, due_on, days_late, reason, "
+                  "rounding_mode, deliberation_versions, tax_cents, additional_taxes, "
+                  "additional_cents, total_cents, person_nights, taxable_person_nights, "
+                  "platform_person_nights, warnings) "
+                  "SELECT :c::uuid, :h::uuid, :a::uuid, :m::date, m.latest_revision + 1, :kind, "
+                  ":by, :on::date, :due::date, :late, :reason, :rounding, :versions::jsonb, :tax, "
+                  ":additional::jsonb, :additional_cents, :total, :pn, :tpn, :ppn, "
+                  ":warnings::jsonb FROM declaration_months m "
+                  "WHERE m.accommodation_id = :same_a::uuid AND m.month = :same_m::date "
+                  "RETURNING id::text, revision, to_char(submitted_at AT TIME ZONE 'UTC', " +
+                      std::string(kIsoTimestamp) + ")",
+      soci::use(accommodation.collectivity_id.value()), soci::use(accommodation.host_id.value()),
+      soci::use(accommodation.id.value()), soci::use(month_text), soci::use(kind),
+      soci::use(revision.actor), soci::use(submitted_on), soci::use(due_on),
+      soci::use(revision.submission.days_late), soci::use(revision.reason), soci::use(rounding),
+      soci::use(versions), soci::use(tax_cents), soci::use(additional), soci::use(additional_cents),
+      soci::use(total_cents), soci::use(person_nights), soci::use(taxable), soci::use(platform),
+      soci::use(warnings), soci::use(accommodation.id.value()), soci::use(month_text),
+      soci::into(id), soci::into(number), soci::into(submitted_at);
+  if (!revision.submission.amounts.lines.empty()) {
+    const std::string lines = LinesDocument(revision.submission.amounts.lines);
+    const std::string nature(NatureName(accommodation.nature));
+    tx.session()
+        << "INSERT INTO declaration_lines (revision_id, line_no, collectivity_id, month, "
+           "commune_insee_code, nature, category, arrival, nights, occupants, exempt_minors, "
+           "exempt_seasonal_workers, exempt_emergency_housing, exempt_low_rent, "
+           "price_per_night_cents, collector, person_nights, taxable_person_nights, tax_cents, "
+           "additional_cents, total_cents, detail) "
+           "SELECT :r::uuid, x.line_no, :c::uuid, :m::date, :commune, :nature, x.category, "
+           "x.arrival, x.nights, x.occupants, x.exempt_minors, x.exempt_seasonal_workers, "
+           "x.exempt_emergency_housing, x.exempt_low_rent, x.price_per_night_cents, x.collector, "
+           "x.person_nights, x.taxable_person_nights, x.tax_cents, x.additional_cents, "
+           "x.total_cents, x.detail FROM jsonb_to_recordset(:lines::jsonb) AS x(line_no int, "
+           "category text, arrival date, nights int, occupants int, exempt_minors int, "
+           "exempt_seasonal_workers int, exempt_emergency_housing int, exempt_low_rent int, "
+           "price_per_night_cents bigint, collector text, person_nights bigint, "
+           "taxable_person_nights bigint, tax_cents bigint, additional_cents bigint, "
+           "total_cents bigint, detail jsonb)",
+        soci::use(id), soci::use(accommodation.collectivity_id.value()), soci::use(month_text),
+        soci::use(accommodation.commune_insee_code), soci::use(nature), soci::use(lines);
+  }
+  tx.session() << "UPDATE declaration_months SET latest_revision = :n, draft = NULL, "
+                  "draft_saved_by = NULL, draft_saved_at = NULL, version = version + 1 "
+                  "WHERE accommodation_id = :a::uuid AND month = :m::date",
+      soci::use(number), soci::use(accommodation.id.value()), soci::use(month_text);
+  StoredRevision stored;
+  stored.id = id;
+  stored.accommodation_id = accommodation.id;
+  stored.host_id = accommodation.host_id;
+  stored.month = month;
+  stored.revision = number;
+  stored.content = revision;
+  stored.submitted_at = submitted_at;
+  return stored;
+}
+
+std::vector<StoredRevision> DeclarationRepository::Revisions(Transaction& tx,
+                                                             const CollectivityId& collectivity,
+                                                             const AccommodationId& accommodation,
+                                                             Month month) {
+  const std::string month_text = MonthText(month);
+  std::vector<StoredRevision> revisions;
+  {
+    soci::rowset<soci::row> rows =
+        (tx.session().prepare << "SELECT " + RevisionColumns() +
+                                     " FROM declaration_revisions r WHERE r.collectivity_id = "
+                                     ":c::uuid AND r.accommodation_id = :a::uuid AND r.month = "
+                                     ":m::date ORDER BY r.revision",
+         soci::use(collectivity.value()), soci::use(accommodation.value()), soci::use(month_text));
+    for (const auto& row : rows) revisions.push_back(RevisionFromRow(row));
+  }
+  for (auto& revision : revisions) {
+    soci::rowset<soci::row> rows =
+        (tx.session().prepare
+             << "SELECT arrival::text AS arrival, nights, occupants, exempt_minors, "
+                "exempt_seasonal_workers, exempt_emergency_housing, exempt_low_rent, "
+                "price_per_night_cents, collector, category, person_nights, "
+                "taxable_person_nights, tax_cents, total_cents, detail::text AS detail "
+                "FROM declaration_lines WHERE revision_id = :r::uuid ORDER BY line_no",
+         soci::use(revision.id));
+    for (const auto& row : rows)
+      revision.content.submission.amounts.lines.push_back(LineFromRow(row));
+  }
+  return revisions;
+}
+
+std::vector<DeclarationMonthSummary> DeclarationRepository::ListMonths(
+    Transaction& tx, const CollectivityId& collectivity, const AccommodationId& accommodation,
+    Month from, Month to) {
+  return SelectSummaries(tx, "m.accommodation_id", accommodation.value(), collectivity, from, to);
+}
+
+std::vector<DeclarationMonthSummary> DeclarationRepository::ListHostMonths(
+    Transaction& tx, const CollectivityId& collectivity, const HostId& host, Month from, Month to) {
+  return SelectSummaries(tx, "m.host_id", host.value(), collectivity, from, to);
+}
+
+}  // namespace nuitee::persistence

@@ -1,0 +1,94 @@
+// The monthly declarations: per accommodation and month, a pointer row (the pending draft, the
+// latest revision, the ETag version) and the append-only revisions with their frozen lines.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/accommodation.hpp"
+#include "domain/core/dates.hpp"
+#include "domain/core/error.hpp"
+#include "domain/core/strong_id.hpp"
+#include "domain/declaration.hpp"
+#include "persistence/database.hpp"
+
+namespace nuitee::persistence {
+
+// Where an accommodation-month stands.
+struct DeclarationMonth {
+  AccommodationId accommodation_id;
+  Month month{};
+  std::optional<std::vector<StayLine>> draft;
+  std::string draft_saved_by;
+  std::string draft_saved_at;  // ISO 8601, UTC
+  int latest_revision = 0;     // 0: nothing submitted
+  long long version = 0;
+  DeclarationState State() const { return StateOf(latest_revision, draft.has_value()); }
+};
+
+// A submission to append: the domain's checked computation and who, when, why.
+struct NewRevision {
+  Submission submission;
+  rates::RoundingMode rounding = rates::RoundingMode::kPerLine;
+  std::string actor;
+  Day submitted_on{};
+  std::optional<std::string> reason;
+};
+
+struct StoredRevision {
+  std::string id;
+  AccommodationId accommodation_id;
+  HostId host_id;
+  Month month{};
+  int revision = 0;
+  NewRevision content;       // content.submission.amounts.lines is empty unless read with lines
+  std::string submitted_at;  // ISO 8601, UTC
+};
+
+// One month of one accommodation in a list: the pointer row and the latest revision's summary.
+struct DeclarationMonthSummary {
+  DeclarationMonth month;
+  std::optional<StoredRevision> latest;  // without lines
+};
+
+class DeclarationRepository {
+ public:
+  // The month's row, locked until the transaction ends when `lock` (take it before deciding
+  // anything on the state: concurrent submissions then queue behind it). nullopt: never touched.
+  static std::optional<DeclarationMonth> FindMonth(Transaction& tx,
+                                                   const CollectivityId& collectivity,
+                                                   const AccommodationId& accommodation,
+                                                   Month month, bool lock);
+  // Creates the month's row if missing, then locks and returns it.
+  static DeclarationMonth LockMonth(Transaction& tx, const Accommodation& accommodation,
+                                    Month month);
+
+  // Replaces the pending draft; the month's version goes up.
+  static DeclarationMonth SaveDraft(Transaction& tx, const Accommodation& accommodation,
+                                    Month month, const std::vector<StayLine>& stays,
+                                    const std::string& actor);
+
+  // Appends the next revision with its lines, clears the draft, bumps the month's version. The
+  // month must be locked (LockMonth) by the caller.
+  static StoredRevision AppendRevision(Transaction& tx, const Accommodation& accommodation,
+                                       Month month, const NewRevision& revision);
+
+  // Every revision of the month, oldest first, with their lines.
+  static std::vector<StoredRevision> Revisions(Transaction& tx, const CollectivityId& collectivity,
+                                               const AccommodationId& accommodation, Month month);
+
+  // The months of [from, to] that have a row, with their latest revision (no lines), by month.
+  static std::vector<DeclarationMonthSummary> ListMonths(Transaction& tx,
+                                                         const CollectivityId& collectivity,
+                                                         const AccommodationId& accommodation,
+                                                         Month from, Month to);
+  // The same for every accommodation of a host.
+  static std::vector<DeclarationMonthSummary> ListHostMonths(Transaction& tx,
+                                                             const CollectivityId& collectivity,
+                                                             const HostId& host, Month from,
+                                                             Month to);
+};
+
+}  // namespace nuitee::persistence
