@@ -66,6 +66,7 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterDeliberationRoutes(table, services);
   RegisterDeliberationImportRoute(table, services);
   RegisterQuoteRoutes(table, services);
+  RegisterDeclarationRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -87,8 +87,9 @@ Result<CollectivityId> Exchange::TenantFromHeader() const {
         "", "L'en-tête X-Collectivity-Id (identifiant de la collectivité) est obligatoire."));
   }
   if (!IsUuid(*value)) {
-    return Fail(Error::InvalidArgument("", "L'en-tête X-Collectivity-Id n'est pas un identifiant "
-                                           "de collectivité valide."));
+    return Fail(Error::InvalidArgument("",
+                                       "L'en-tête X-Collectivity-Id n'est pas un identifiant "
+                                       "de collectivité valide."));
   }
   return CollectivityId(*value);
 }
@@ -105,6 +106,10 @@ void Exchange::SendJson(Code code, const nlohmann::json& body, std::optional<lon
   if (version) AddHeader("ETag", "\"" + std::to_string(*version) + "\"");
   Finish(code, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
          "application/json; charset=utf-8");
+}
+
+void Exchange::SendJsonText(Code code, const std::string& body) {
+  Finish(code, body, "application/json; charset=utf-8");
 }
 
 void Exchange::SendCreated(const std::string& location, const nlohmann::json& body,

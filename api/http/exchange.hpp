@@ -39,6 +39,8 @@ class Exchange {
   void SendJson(Pistache::Http::Code code, const nlohmann::json& body,
                 std::optional<long long> version = std::nullopt);
   void SendCreated(const std::string& location, const nlohmann::json& body, long long version);
+  // A JSON body already serialised (an answer replayed for an idempotent retry).
+  void SendJsonText(Pistache::Http::Code code, const std::string& body);
   void SendError(const Error& error);
   void SendProblem(const Problem& problem);
   void SendNoContent();

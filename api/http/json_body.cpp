@@ -24,18 +24,24 @@ std::string JsonTypeName(const nlohmann::json& value) {
 
 }  // namespace
 
+std::optional<nlohmann::json> ReadOptionalJsonObject(Exchange& exchange) {
+  if (exchange.request().body().empty()) return nlohmann::json::object();
+  return ReadJsonObject(exchange);
+}
+
 std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patch) {
   const auto& request = exchange.request();
   auto content_type = request.headers().tryGet<Pistache::Http::Header::ContentType>();
-  const std::string media =
-      content_type ? content_type->mime().toString() : std::string();
+  const std::string media = content_type ? content_type->mime().toString() : std::string();
   const std::string essence = media.substr(0, media.find(';'));
-  if (essence != "application/json" && !(merge_patch && essence == "application/merge-patch+json")) {
-    exchange.SendProblem(BodyProblem(
-        Code::Unsupported_Media_Type, "unsupported-media-type", "Type de contenu non pris en charge",
-        merge_patch ? "Le corps doit être envoyé en application/json ou "
-                      "application/merge-patch+json."
-                    : "Le corps doit être envoyé en application/json."));
+  if (essence != "application/json" &&
+      !(merge_patch && essence == "application/merge-patch+json")) {
+    exchange.SendProblem(BodyProblem(Code::Unsupported_Media_Type, "unsupported-media-type",
+                                     "Type de contenu non pris en charge",
+                                     merge_patch
+                                         ? "Le corps doit être envoyé en application/json ou "
+                                           "application/merge-patch+json."
+                                         : "Le corps doit être envoyé en application/json."));
     return std::nullopt;
   }
   const std::string& body = request.body();
@@ -50,7 +56,8 @@ std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patc
     if (!parsed.is_object()) {
       Problem problem = BodyProblem(Code::Bad_Request, "validation", "Requête invalide",
                                     "Le corps doit être un objet JSON.");
-      problem.errors.push_back({"", "Un objet JSON est attendu, pas " + JsonTypeName(parsed) + "."});
+      problem.errors.push_back(
+          {"", "Un objet JSON est attendu, pas " + JsonTypeName(parsed) + "."});
       exchange.SendProblem(problem);
       return std::nullopt;
     }
@@ -59,8 +66,7 @@ std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patc
     Problem problem = BodyProblem(
         Code::Bad_Request, "malformed-json", "JSON mal formé",
         "Le corps n'est pas un JSON valide (erreur à l'octet " + std::to_string(error.byte) + ").");
-    problem.errors.push_back(
-        {"", "JSON mal formé à l'octet " + std::to_string(error.byte) + "."});
+    problem.errors.push_back({"", "JSON mal formé à l'octet " + std::to_string(error.byte) + "."});
     exchange.SendProblem(problem);
     return std::nullopt;
   } catch (const nlohmann::json::out_of_range&) {
@@ -106,8 +112,8 @@ std::optional<std::string> JsonReader::String(std::string_view key, Presence pre
   const auto* value = Lookup(key, presence);
   if (!value) return std::nullopt;
   if (!value->is_string()) {
-    errors_->Add(PointerTo(key), "Une chaîne de caractères est attendue, pas " +
-                                     JsonTypeName(*value) + ".");
+    errors_->Add(PointerTo(key),
+                 "Une chaîne de caractères est attendue, pas " + JsonTypeName(*value) + ".");
     return std::nullopt;
   }
   std::string text = value->get<std::string>();
@@ -121,8 +127,7 @@ std::optional<std::string> JsonReader::String(std::string_view key, Presence pre
   const auto last = text.find_last_not_of(" \t\r\n");
   text = first == std::string::npos ? "" : text.substr(first, last - first + 1);
   if (text.size() > max_length) {
-    errors_->Add(PointerTo(key),
-                 "Ce texte dépasse " + std::to_string(max_length) + " caractères.");
+    errors_->Add(PointerTo(key), "Ce texte dépasse " + std::to_string(max_length) + " caractères.");
     return std::nullopt;
   }
   if (text.empty() && presence == Presence::kRequired) {
@@ -133,8 +138,8 @@ std::optional<std::string> JsonReader::String(std::string_view key, Presence pre
   return text;
 }
 
-std::optional<long long> JsonReader::Integer(std::string_view key, Presence presence,
-                                             long long min, long long max) {
+std::optional<long long> JsonReader::Integer(std::string_view key, Presence presence, long long min,
+                                             long long max) {
   const auto* value = Lookup(key, presence);
   if (!value) return std::nullopt;
   if (!value->is_number_integer()) {
@@ -157,8 +162,8 @@ std::optional<bool> JsonReader::Boolean(std::string_view key, Presence presence)
   const auto* value = Lookup(key, presence);
   if (!value) return std::nullopt;
   if (!value->is_boolean()) {
-    errors_->Add(PointerTo(key), "Un booléen (true ou false) est attendu, pas " +
-                                     JsonTypeName(*value) + ".");
+    errors_->Add(PointerTo(key),
+                 "Un booléen (true ou false) est attendu, pas " + JsonTypeName(*value) + ".");
     return std::nullopt;
   }
   return value->get<bool>();
@@ -170,7 +175,8 @@ std::optional<Day> JsonReader::Date(std::string_view key, Presence presence) {
   // Year 0000 would make PostgreSQL fail, and a far-future decision expire in a five-digit year.
   auto day = ParseRegisterDay(*text);
   if (!day) {
-    errors_->Add(PointerTo(key), "Une date au format AAAA-MM-JJ, entre 1900 et 2199, est attendue.");
+    errors_->Add(PointerTo(key),
+                 "Une date au format AAAA-MM-JJ, entre 1900 et 2199, est attendue.");
     return std::nullopt;
   }
   return day;

@@ -21,6 +21,9 @@ inline constexpr std::size_t kMaxBodyBytes = 1 << 20;  // 1 MiB
 // `merge_patch` also accepts application/merge-patch+json (RFC 7396), for PATCH.
 std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patch = false);
 
+// Like ReadJsonObject, but an empty body (a one-click action such as a nil return) reads as {}.
+std::optional<nlohmann::json> ReadOptionalJsonObject(Exchange& exchange);
+
 enum class Presence { kRequired, kOptional };
 
 // Reads one JSON object strictly. Optional fields may be absent or null.

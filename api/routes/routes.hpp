@@ -16,5 +16,6 @@ void RegisterLegalGridRoutes(RouteTable& table, Services& services);
 void RegisterDeliberationRoutes(RouteTable& table, Services& services);
 void RegisterDeliberationImportRoute(RouteTable& table, Services& services);
 void RegisterQuoteRoutes(RouteTable& table, Services& services);
+void RegisterDeclarationRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

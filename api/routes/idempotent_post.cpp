@@ -1,0 +1,89 @@
+// Idempotent POSTs: claim, work and recorded answer in one transaction.
+#include "api/routes/idempotent_post.hpp"
+
+#include <openssl/evp.h>
+
+#include "persistence/idempotency_repository.hpp"
+
+namespace nuitee::api {
+namespace {
+
+using persistence::IdempotencyRepository;
+using persistence::RecordedAnswer;
+
+constexpr std::size_t kMaxKeyLength = 200;
+
+std::string Sha256Hex(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
+  }
+  return hex;
+}
+
+Result<std::optional<std::string>> ReadKey(const Exchange& exchange) {
+  auto key = exchange.Header("Idempotency-Key");
+  if (!key) return std::optional<std::string>();
+  bool printable = !key->empty() && key->size() <= kMaxKeyLength;
+  for (unsigned char c : *key) printable = printable && c >= 0x21 && c <= 0x7E;
+  if (!printable) {
+    return Fail(Error::InvalidArgument(
+        "Idempotency-Key",
+        "La clé d'idempotence compte de 1 à 200 caractères visibles (ASCII), "
+        "par exemple un UUID."));
+  }
+  return key;
+}
+
+void Send(Exchange& exchange, const RecordedAnswer& answer) {
+  if (!answer.location.empty()) exchange.AddHeader("Location", answer.location);
+  if (!answer.etag.empty()) exchange.AddHeader("ETag", answer.etag);
+  exchange.SendJsonText(static_cast<Pistache::Http::Code>(answer.status), answer.body);
+}
+
+RecordedAnswer Record(const Reply& reply) {
+  RecordedAnswer answer;
+  answer.status = static_cast<int>(reply.code);
+  answer.body = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  answer.location = reply.location;
+  if (reply.version) answer.etag = "\"" + std::to_string(*reply.version) + "\"";
+  return answer;
+}
+
+}  // namespace
+
+void RunIdempotentPost(Exchange& exchange, Services& services,
+                       const std::function<Result<Reply>(persistence::Transaction&)>& work) {
+  auto key = ReadKey(exchange);
+  if (!key) return exchange.SendError(key.error());
+  const std::string scope = "POST " + exchange.path();
+  const std::string hash = Sha256Hex(exchange.request().body());
+  bool replayed = false;
+  auto answer =
+      services.database.InTransaction([&](persistence::Transaction& tx) -> Result<RecordedAnswer> {
+        if (*key) {
+          auto claimed = IdempotencyRepository::Claim(tx, scope, **key, hash);
+          if (!claimed) return Fail(claimed.error());
+          if (*claimed) {  // a retry: the first answer, nothing run again
+            replayed = true;
+            return **claimed;
+          }
+        }
+        auto reply = work(tx);
+        if (!reply) return Fail(reply.error());
+        RecordedAnswer recorded = Record(*reply);
+        if (*key) IdempotencyRepository::Record(tx, scope, **key, recorded);
+        return recorded;
+      });
+  if (!answer) return exchange.SendError(answer.error());
+  if (*key) exchange.AddHeader("Idempotency-Key", **key);
+  if (replayed) exchange.AddHeader("Idempotent-Replayed", "true");
+  Send(exchange, *answer);
+}
+
+}  // namespace nuitee::api
