@@ -566,6 +566,19 @@ TEST(DeclarableMonth, RefusalIsAFailedPreconditionOfTheSubmission) {
   EXPECT_EQ(submission.error().code, ErrorCode::kFailedPrecondition);
 }
 
+// The last guests of an accommodation that ceases on 1 March leave that morning: under
+// departure_month their stay belongs to March, and March must still take it.
+TEST(DeclarableMonth, KeepsTheMonthOfTheLastDepartures) {
+  Accommodation accommodation = Gite();
+  accommodation.ceased_on = On(2026, 3, 1);
+  const StayLine last_stay = Stay(On(2026, 2, 26), 3, 2);  // nights 26–28 February
+  EXPECT_FALSE(Prepare(DeclarationKind::kStays, {last_stay}, M(2026, 2), accommodation));
+  const auto march = Prepare(DeclarationKind::kStays, {last_stay}, M(2026, 3), accommodation);
+  ASSERT_TRUE(march.has_value()) << march.error().message;
+  EXPECT_EQ(march->amounts.person_nights, 6);
+  EXPECT_TRUE(MonthRefusal(accommodation, M(2026, 4), kToday).has_value());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Guards on each stay.
 // ---------------------------------------------------------------------------------------------
