@@ -271,7 +271,10 @@ std::optional<std::string> MonthRefusal(const Accommodation& accommodation, Mont
     return "L'hébergement n'a ouvert que le " + rates::FormatFrenchDate(*accommodation.opened_on) +
            " : il n'y a rien à déclarer pour " + MonthLabel(month) + ".";
   }
-  if (accommodation.ceased_on && *accommodation.ceased_on <= FirstDay(month)) {
+  // The cessation day hosts no night but is still a departure day: the last guests leave that
+  // morning, and under the departure month rule their stay belongs to the cessation day's month.
+  // So that month stays declarable even when the cessation falls on its first day.
+  if (accommodation.ceased_on && *accommodation.ceased_on < FirstDay(month)) {
     return "L'hébergement a cessé son activité le " +
            rates::FormatFrenchDate(*accommodation.ceased_on) + " : il n'y a rien à déclarer pour " +
            MonthLabel(month) + ".";
