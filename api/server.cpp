@@ -67,6 +67,9 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterDeliberationImportRoute(table, services);
   RegisterQuoteRoutes(table, services);
   RegisterDeclarationRoutes(table, services);
+  RegisterStatementRoutes(table, services);
+  RegisterStayImportRoutes(table, services);
+  RegisterNightSynthesisRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -93,6 +93,36 @@ CREATE TABLE declaration_lines (
   PRIMARY KEY (revision_id, line_no)
 );
 
+-- The nights of a revision summed per category and collector, written with the revision: the
+-- synthesis of nights reads these (a few per revision) instead of every line.
+CREATE TABLE declaration_night_totals (
+  revision_id uuid NOT NULL REFERENCES declaration_revisions (id),
+  collectivity_id uuid NOT NULL REFERENCES collectivities (id),
+  accommodation_id uuid NOT NULL REFERENCES accommodations (id),
+  month date NOT NULL,
+  revision integer NOT NULL,
+  commune_insee_code text NOT NULL,
+  nature text NOT NULL,
+  category text NOT NULL,
+  collector text NOT NULL,
+  stays bigint NOT NULL,
+  nights bigint NOT NULL,
+  person_nights bigint NOT NULL,
+  taxable_person_nights bigint NOT NULL,
+  exempt_minors_person_nights bigint NOT NULL,
+  exempt_seasonal_workers_person_nights bigint NOT NULL,
+  exempt_emergency_housing_person_nights bigint NOT NULL,
+  exempt_low_rent_person_nights bigint NOT NULL,
+  tax_cents bigint NOT NULL,
+  additional_cents bigint NOT NULL,
+  total_cents bigint NOT NULL,
+  PRIMARY KEY (revision_id, category, collector)
+);
+CREATE INDEX declaration_night_totals_by_collectivity
+  ON declaration_night_totals (collectivity_id, month);
+
+CREATE TRIGGER declaration_night_totals_no_change BEFORE UPDATE OR DELETE
+  ON declaration_night_totals FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER declaration_revisions_no_change BEFORE UPDATE OR DELETE ON declaration_revisions
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER declaration_lines_no_change BEFORE UPDATE OR DELETE ON declaration_lines

@@ -257,4 +257,17 @@ long long AccommodationRepository::BumpVersion(Transaction& tx, const Accommodat
   return version;
 }
 
+std::vector<Accommodation> AccommodationRepository::ListOfHost(Transaction& tx,
+                                                               const CollectivityId& collectivity,
+                                                               const HostId& host) {
+  std::vector<Accommodation> found;
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << std::string("SELECT ") + kColumns +
+                                   " FROM accommodations a WHERE a.host_id = :h::uuid "
+                                   "AND a.collectivity_id = :c::uuid ORDER BY a.seq",
+       soci::use(host.value()), soci::use(collectivity.value()));
+  for (const auto& row : rows) found.push_back(FromRow(row));
+  return found;
+}
+
 }  // namespace nuitee::persistence

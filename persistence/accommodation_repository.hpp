@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/accommodation.hpp"
 #include "domain/core/error.hpp"
@@ -48,6 +49,9 @@ class AccommodationRepository {
   // host and address (case, punctuation and spacing ignored) in the same commune.
   static std::optional<AccommodationId> FindDuplicate(Transaction& tx,
                                                       const Accommodation& accommodation);
+  // Every accommodation of a host, ceased ones included, in register order (a host's statement).
+  static std::vector<Accommodation> ListOfHost(Transaction& tx, const CollectivityId& collectivity,
+                                               const HostId& host);
   static Page<AccommodationListing> List(Transaction& tx, const CollectivityId& collectivity,
                                   const AccommodationFilter& filter, const PageRequest& page);
 };

@@ -289,6 +289,23 @@ StoredRevision DeclarationRepository::AppendRevision(Transaction& tx,
         soci::use(id), soci::use(accommodation.collectivity_id.value()), soci::use(month_text),
         soci::use(accommodation.commune_insee_code), soci::use(nature), soci::use(lines);
   }
+  if (!revision.submission.amounts.lines.empty()) {
+    tx.session() << "INSERT INTO declaration_night_totals (revision_id, collectivity_id, "
+                    "accommodation_id, month, revision, commune_insee_code, nature, category, "
+                    "collector, stays, nights, person_nights, taxable_person_nights, "
+                    "exempt_minors_person_nights, exempt_seasonal_workers_person_nights, "
+                    "exempt_emergency_housing_person_nights, exempt_low_rent_person_nights, "
+                    "tax_cents, additional_cents, total_cents) "
+                    "SELECT :r::uuid, collectivity_id, :a::uuid, month, :n, commune_insee_code, "
+                    "nature, category, collector, count(*), sum(nights), sum(person_nights), "
+                    "sum(taxable_person_nights), sum(exempt_minors * nights), "
+                    "sum(exempt_seasonal_workers * nights), sum(exempt_emergency_housing * nights), "
+                    "sum(exempt_low_rent * nights), sum(tax_cents), sum(additional_cents), "
+                    "sum(total_cents) FROM declaration_lines WHERE revision_id = :same_r::uuid "
+                    "GROUP BY collectivity_id, month, commune_insee_code, nature, category, "
+                    "collector",
+        soci::use(id), soci::use(accommodation.id.value()), soci::use(number), soci::use(id);
+  }
   tx.session() << "UPDATE declaration_months SET latest_revision = :n, draft = NULL, "
                   "draft_saved_by = NULL, draft_saved_at = NULL, version = version + 1 "
                   "WHERE accommodation_id = :a::uuid AND month = :m::date",

@@ -112,6 +112,10 @@ void Exchange::SendJsonText(Code code, const std::string& body) {
   Finish(code, body, "application/json; charset=utf-8");
 }
 
+void Exchange::SendText(Code code, const std::string& body, const std::string& media_type) {
+  Finish(code, body, media_type);
+}
+
 void Exchange::SendCreated(const std::string& location, const nlohmann::json& body,
                            long long version) {
   response_.headers().add<Header::Location>(location);

@@ -41,6 +41,8 @@ class Exchange {
   void SendCreated(const std::string& location, const nlohmann::json& body, long long version);
   // A JSON body already serialised (an answer replayed for an idempotent retry).
   void SendJsonText(Pistache::Http::Code code, const std::string& body);
+  // Any other text body (CSV exports), with its media type.
+  void SendText(Pistache::Http::Code code, const std::string& body, const std::string& media_type);
   void SendError(const Error& error);
   void SendProblem(const Problem& problem);
   void SendNoContent();

@@ -24,6 +24,24 @@ std::string JsonTypeName(const nlohmann::json& value) {
 
 }  // namespace
 
+std::optional<std::string> ReadCsvFile(Exchange& exchange) {
+  const auto& request = exchange.request();
+  auto content_type = request.headers().tryGet<Pistache::Http::Header::ContentType>();
+  const std::string media = content_type ? content_type->mime().toString() : std::string();
+  if (media.substr(0, media.find(';')) != "text/csv") {
+    exchange.SendProblem(BodyProblem(Code::Unsupported_Media_Type, "unsupported-media-type",
+                                     "Type de contenu non pris en charge",
+                                     "Le fichier doit être envoyé en text/csv."));
+    return std::nullopt;
+  }
+  if (request.body().size() > kMaxBodyBytes) {
+    exchange.SendProblem(BodyProblem(Code::Request_Entity_Too_Large, "payload-too-large",
+                                     "Requête trop volumineuse", "Le fichier dépasse 1 Mio."));
+    return std::nullopt;
+  }
+  return request.body();
+}
+
 std::optional<nlohmann::json> ReadOptionalJsonObject(Exchange& exchange) {
   if (exchange.request().body().empty()) return nlohmann::json::object();
   return ReadJsonObject(exchange);

@@ -21,6 +21,9 @@ inline constexpr std::size_t kMaxBodyBytes = 1 << 20;  // 1 MiB
 // `merge_patch` also accepts application/merge-patch+json (RFC 7396), for PATCH.
 std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patch = false);
 
+// A text/csv body of at most 1 MiB; sends 415 or 413 itself and returns nullopt otherwise.
+std::optional<std::string> ReadCsvFile(Exchange& exchange);
+
 // Like ReadJsonObject, but an empty body (a one-click action such as a nil return) reads as {}.
 std::optional<nlohmann::json> ReadOptionalJsonObject(Exchange& exchange);
 

@@ -76,8 +76,8 @@ Result<persistence::PageRequest> QueryParameters::Page() const {
     int value = 0;
     auto [end, error] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
     if (error != std::errc() || end != limit->data() + limit->size() || value < 1 || value > 200) {
-      return Fail(Error::InvalidArgument("/query/limit",
-                                         "« limit » doit être un entier entre 1 et 200."));
+      return Fail(
+          Error::InvalidArgument("/query/limit", "« limit » doit être un entier entre 1 et 200."));
     }
     page.limit = value;
   }
@@ -146,6 +146,29 @@ std::set<std::string> WithPagination(std::set<std::string> names) {
   names.insert("limit");
   names.insert("cursor");
   return names;
+}
+
+Result<MonthRange> QueryParameters::MonthPeriod(Day today) const {
+  FieldErrors errors;
+  auto read = [&](const std::string& name, Month fallback) {
+    auto text = Get(name);
+    if (!text) return fallback;
+    auto month = ParseIsoMonth(*text);
+    if (!month || month->year() < date::year{1900} || month->year() > date::year{2199}) {
+      errors.Add("/query/" + name, "Un mois au format AAAA-MM est attendu.");
+      return fallback;
+    }
+    return *month;
+  };
+  const Month current = today.year() / today.month();
+  MonthRange range;
+  range.to = read("to", current - date::months{1});
+  range.from = read("from", range.to - date::months{11});
+  if (errors.empty() && (range.from > range.to || (range.to - range.from).count() >= 120)) {
+    errors.Add("/query/from", "La période va de « from » à « to » (inclus), dix ans au plus.");
+  }
+  if (!errors.empty()) return Fail(errors.ToError());
+  return range;
 }
 
 }  // namespace nuitee::api

@@ -17,6 +17,12 @@ namespace nuitee::api {
 // "a%20b+c" -> "a b c"; nullopt for a malformed escape or invalid UTF-8 is not checked here.
 std::optional<std::string> PercentDecode(std::string_view text);
 
+// An inclusive range of months, e.g. of declarations.
+struct MonthRange {
+  Month from{};
+  Month to{};
+};
+
 class QueryParameters {
  public:
   // Fails with one error per unknown or undecodable parameter.
@@ -27,6 +33,9 @@ class QueryParameters {
   // "limit" (1–200, default 50) and "cursor" (opaque, from a previous page's next_cursor).
   Result<persistence::PageRequest> Page() const;
   Result<std::optional<Day>> DateParameter(const std::string& name) const;
+  // "from" and "to" as YYYY-MM, at most ten years apart; by default the twelve months before
+  // today's month.
+  Result<MonthRange> MonthPeriod(Day today) const;
 
  private:
   std::map<std::string, std::string> values_;

@@ -6,6 +6,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/query.hpp"
 #include "api/json/declaration_json.hpp"
+#include "api/routes/declaration_support.hpp"
 #include "api/routes/idempotent_post.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
@@ -21,78 +22,6 @@ namespace {
 using persistence::DeclarationRepository;
 using persistence::Transaction;
 using Pistache::Http::Code;
-
-// The accommodation-month a request names.
-struct Target {
-  CollectivityId tenant;
-  AccommodationId accommodation;
-  Month month{};
-};
-
-std::string MonthPath(const Target& target) {
-  return "/v1/accommodations/" + target.accommodation.value() + "/declarations/" +
-         FormatIsoMonth(target.month);
-}
-
-// A month in the path ("2026-07"), 1900–2199; anything else is a resource that does not exist.
-std::optional<Month> PathMonth(Exchange& exchange) {
-  auto month = ParseIsoMonth(exchange.Param("month"));
-  if (!month || month->year() < date::year{1900} || month->year() > date::year{2199}) {
-    exchange.SendError(Error::NotFound("Aucune déclaration ne correspond à ce mois (AAAA-MM)."));
-    return std::nullopt;
-  }
-  return month;
-}
-
-std::optional<Target> ReadTarget(Exchange& exchange, bool with_month) {
-  auto tenant = exchange.TenantFromHeader();
-  if (!tenant) {
-    exchange.SendError(tenant.error());
-    return std::nullopt;
-  }
-  auto id = PathId(exchange);
-  if (!id) return std::nullopt;
-  Target target{*tenant, AccommodationId(*id), {}};
-  if (with_month) {
-    auto month = PathMonth(exchange);
-    if (!month) return std::nullopt;
-    target.month = *month;
-  }
-  return target;
-}
-
-// What every decision on a declaration reads from the register.
-struct Context {
-  Collectivity collectivity;
-  Accommodation accommodation;
-  std::vector<Classification> history;
-};
-
-Result<Context> LoadContext(Transaction& tx, const Target& target) {
-  auto accommodation =
-      persistence::AccommodationRepository::Find(tx, target.tenant, target.accommodation);
-  if (!accommodation) return Fail(accommodation.error());
-  auto collectivity = persistence::CollectivityRepository::Find(tx, target.tenant);
-  if (!collectivity) return Fail(collectivity.error());
-  auto history =
-      persistence::ClassificationRepository::ListFor(tx, target.tenant, target.accommodation);
-  return Context{std::move(*collectivity), std::move(*accommodation), std::move(history)};
-}
-
-// The month as stored now, answered to GET and to every write.
-nlohmann::json MonthView(Transaction& tx, const Target& target, const Context& context, Day today) {
-  auto stored = DeclarationRepository::FindMonth(tx, target.tenant, target.accommodation,
-                                                 target.month, false);
-  auto revisions =
-      DeclarationRepository::Revisions(tx, target.tenant, target.accommodation, target.month);
-  return DeclarationMonthToJson(target.accommodation, target.month, stored, revisions,
-                                context.collectivity.declarations, today);
-}
-
-Status CheckAllowed(DeclarationAction action, const persistence::DeclarationMonth& month) {
-  if (auto refusal = RefusalOf(action, month.State())) return Fail(Error::Conflict(*refusal));
-  return {};
-}
 
 // Checks, computes with the deliberations of every year the stays touch, and appends the month's
 // next revision. The month must be locked.
@@ -120,21 +49,10 @@ void List(Exchange& exchange, Services& services) {
   auto query = QueryParameters::Read(exchange, {"from", "to"});
   if (!query) return exchange.SendError(query.error());
   const Day today = services.today();
-  const Month current = today.year() / today.month();
-  FieldErrors errors;
-  auto read_month = [&](const std::string& name, Month fallback) {
-    auto text = query->Get(name);
-    if (!text) return fallback;
-    auto month = ParseIsoMonth(*text);
-    if (!month) errors.Add("/query/" + name, "Un mois au format AAAA-MM est attendu.");
-    return month.value_or(fallback);
-  };
-  const Month to = read_month("to", current - date::months{1});
-  const Month from = read_month("from", to - date::months{11});
-  if (errors.empty() && (from > to || (to - from).count() >= 120)) {
-    errors.Add("/query/from", "La période va de « from » à « to », dix ans au plus.");
-  }
-  if (!errors.empty()) return exchange.SendError(errors.ToError());
+  auto period = query->MonthPeriod(today);
+  if (!period) return exchange.SendError(period.error());
+  const Month from = period->from;
+  const Month to = period->to;
   auto listed = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
     auto context = LoadContext(tx, *target);
     if (!context) return Fail(context.error());
@@ -186,37 +104,8 @@ void SaveDraft(Exchange& exchange, Services& services) {
   auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
     auto context = LoadContext(tx, *target);
     if (!context) return Fail(context.error());
-    if (auto refusal = MonthRefusal(context->accommodation, target->month, today)) {
-      return Fail(Error::FailedPrecondition(*refusal));
-    }
-    auto existing = DeclarationRepository::FindMonth(tx, target->tenant, target->accommodation,
-                                                     target->month, true);
-    if (auto ready =
-            CheckIfMatch(*condition, existing ? std::optional(existing->version) : std::nullopt);
-        !ready) {
-      return Fail(ready.error());
-    }
-    if (existing) {
-      if (auto allowed = CheckAllowed(DeclarationAction::kSaveDraft, *existing); !allowed) {
-        return Fail(allowed.error());
-      }
-    }
-    const auto check = CheckStayLines(context->accommodation, context->history, target->month,
-                                      *stays, context->collectivity.declarations, today);
-    if (!check.errors.empty()) {
-      return Fail(Error::RuleViolation(check.errors,
-                                       "Certains séjours sont invalides : le "
-                                       "brouillon n'a pas été enregistré."));
-    }
-    DeclarationRepository::SaveDraft(tx, context->accommodation, target->month, *stays,
-                                     exchange.Actor());
-    nlohmann::json view = MonthView(tx, *target, *context, today);
-    nlohmann::json warnings = nlohmann::json::array();
-    for (const auto& warning : check.warnings) {
-      warnings.push_back({{"pointer", warning.field}, {"detail", warning.message}});
-    }
-    view["warnings"] = warnings;
-    return view;
+    return StoreDraft(tx, *target, *context, *condition, *stays, exchange.Actor(), today,
+                      [](std::vector<FieldError> problems) { return problems; });
   });
   if (!saved) return exchange.SendError(saved.error());
   exchange.SendJson(Code::Ok, *saved, (*saved)["version"].get<long long>());

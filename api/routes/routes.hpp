@@ -17,5 +17,8 @@ void RegisterDeliberationRoutes(RouteTable& table, Services& services);
 void RegisterDeliberationImportRoute(RouteTable& table, Services& services);
 void RegisterQuoteRoutes(RouteTable& table, Services& services);
 void RegisterDeclarationRoutes(RouteTable& table, Services& services);
+void RegisterStatementRoutes(RouteTable& table, Services& services);
+void RegisterStayImportRoutes(RouteTable& table, Services& services);
+void RegisterNightSynthesisRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

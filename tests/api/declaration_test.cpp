@@ -48,21 +48,8 @@ class Declarations : public ::testing::Test {
     collectivity_ = CreateCollectivity(client());
     ASSERT_EQ(PutDeliberation(client(), collectivity_, 2026, DeliberationBody(2026)).status, 201);
     client().SetDefaultHeader("X-Collectivity-Id", collectivity_);
-    const std::string host = CreatedId(client().PostJson(
-        "/v1/collectivities/" + collectivity_ + "/hosts",
-        {{"kind", "person"},
-         {"legal_name", "Jeanne Vidal"},
-         {"address", {{"line", "2 rue du Bourg"}, {"postal_code", "15300"}, {"city", "Murat"}}}}));
-    accommodation_ = CreatedId(
-        client().PostJson("/v1/hosts/" + host + "/accommodations",
-                          {{"name", "Le Cantou"},
-                           {"commune", "15138"},
-                           {"address", {{"line", "2 rue du Bourg"}, {"postal_code", "15300"}}},
-                           {"nature", "furnished_rental"},
-                           {"capacity_persons", 4},
-                           {"registration_number", "15138000123AB"},
-                           {"marketing", "both"},
-                           {"opened_on", "2025-03-01"}}));
+    accommodation_ = testing::CreateRental(client(), collectivity_,
+                                           testing::CreateHost(client(), collectivity_));
   }
   testing::HttpClient& client() { return server_.client(); }
   std::string MonthPath(const std::string& month) {

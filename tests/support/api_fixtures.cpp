@@ -70,4 +70,30 @@ HttpResponse PutDeliberation(HttpClient& client, const std::string& collectivity
       body.dump(), headers);
 }
 
+std::string CreateHost(HttpClient& client, const std::string& collectivity,
+                       const std::string& legal_name) {
+  return CreatedId(client.PostJson(
+      "/v1/collectivities/" + collectivity + "/hosts",
+      {{"kind", "person"},
+       {"legal_name", legal_name},
+       {"address", {{"line", "2 rue du Bourg"}, {"postal_code", "15300"}, {"city", "Murat"}}}},
+      {{"X-Collectivity-Id", collectivity}}));
+}
+
+std::string CreateRental(HttpClient& client, const std::string& collectivity,
+                         const std::string& host, const std::string& number, int capacity,
+                         const std::string& opened_on) {
+  return CreatedId(client.PostJson(
+      "/v1/hosts/" + host + "/accommodations",
+      {{"name", "Gîte " + number},
+       {"commune", "15138"},
+       {"address", {{"line", number + " route du Lioran"}, {"postal_code", "15300"}}},
+       {"nature", "furnished_rental"},
+       {"capacity_persons", capacity},
+       {"registration_number", "15138" + number + "AB"},
+       {"marketing", "both"},
+       {"opened_on", opened_on}},
+      {{"X-Collectivity-Id", collectivity}}));
+}
+
 }  // namespace nuitee::testing

@@ -29,4 +29,13 @@ nlohmann::json DeliberationBody(int year = 2026);
 HttpResponse PutDeliberation(HttpClient& client, const std::string& collectivity, int year,
                              const nlohmann::json& body, const std::string& if_match = {});
 
+// A host of Murat created over HTTP in `collectivity`; returns its id.
+std::string CreateHost(HttpClient& client, const std::string& collectivity,
+                       const std::string& legal_name = "Jeanne Vidal");
+// A furnished rental in Murat (15138) created over HTTP for `host`, acting for `collectivity`;
+// `number` is the 6-digit part of its registration number, which must differ between rentals.
+std::string CreateRental(HttpClient& client, const std::string& collectivity,
+                         const std::string& host, const std::string& number = "000123",
+                         int capacity = 4, const std::string& opened_on = "2025-03-01");
+
 }  // namespace nuitee::testing
