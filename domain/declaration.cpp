@@ -117,6 +117,19 @@ void CheckLinePrice(const Accommodation& accommodation, const std::vector<Classi
   }
 }
 
+// The nights of a stay inside a perception period of its year's deliberation (L. 2333-26): a
+// platform-collected stay is not computed by the engine, but its taxable person-nights must be
+// counted like those of the host's own stays.
+int LeviedNights(const StayLine& line, const rates::RateBook& book) {
+  int levied = 0;
+  for (int offset = 0; offset < line.nights; ++offset) {
+    const Day night = AddDays(line.arrival, offset);
+    const auto* deliberation = book.DeliberationFor(int(night.year()));
+    if (deliberation && deliberation->deliberation.PeriodOf(night)) ++levied;
+  }
+  return levied;
+}
+
 // Sums additional taxes of the same beneficiary, label and rate.
 void AddAdditionalTaxes(const std::vector<rates::AdditionalTaxAmount>& amounts,
                         std::vector<rates::AdditionalTaxAmount>& into) {
@@ -332,7 +345,7 @@ Result<DeclarationAmounts> ComputeDeclaration(const Accommodation& accommodation
     if (CollectedByPlatform(line.collector)) {
       // Counted for the statistics; the platform remits the tax itself (L. 2333-34).
       computed.taxable_person_nights =
-          std::int64_t(line.occupants - line.exempt.Total()) * line.nights;
+          std::int64_t(line.occupants - line.exempt.Total()) * LeviedNights(line, book);
       amounts.platform_person_nights += computed.person_nights;
     } else {
       rates::Stay stay{accommodation.commune_insee_code,

@@ -778,6 +778,16 @@ TEST(DeclarationAmounts, NeedNoPriceNorDeliberationForPlatformNights) {
   EXPECT_EQ(amounts->platform_person_nights, 6);
   EXPECT_EQ(amounts->total, Money::Zero());
   EXPECT_TRUE(amounts->deliberation_versions.empty());
+  EXPECT_EQ(amounts->taxable_person_nights, 0) << "no tax is levied without a deliberation";
+}
+
+// Platform nights count as taxable only inside a perception period (L. 2333-26), like the host's
+// own: a stay of 31 December 2026 to 2 January 2027 with no 2027 deliberation has one levied night.
+TEST(DeclarationAmounts, CountPlatformTaxableNightsOnlyWhereTheTaxIsLevied) {
+  const auto amounts = Compute({Stay(On(2026, 12, 31), 2, 3, std::nullopt, Collector::kAirbnb)});
+  ASSERT_TRUE(amounts.has_value()) << amounts.error().message;
+  EXPECT_EQ(amounts->person_nights, 6);
+  EXPECT_EQ(amounts->taxable_person_nights, 3);
 }
 
 // 33,33 € for one person and one night: 1,6665 € of tax rounds to 1,67 € on each line; the month
