@@ -4,6 +4,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/query.hpp"
 #include "api/json/accommodation_json.hpp"
+#include "api/routes/idempotent_post.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "persistence/accommodation_repository.hpp"
@@ -15,11 +16,13 @@
 namespace nuitee::api {
 namespace {
 
-using Pistache::Http::Code;
 using persistence::AccommodationRepository;
 using persistence::Transaction;
+using Pistache::Http::Code;
 
-std::string AccommodationPath(const AccommodationId& id) { return "/v1/accommodations/" + id.value(); }
+std::string AccommodationPath(const AccommodationId& id) {
+  return "/v1/accommodations/" + id.value();
+}
 
 // Rules that need stored data: the collectivity's communes and settings, the host, duplicates.
 Status CheckAgainstRegister(Transaction& tx, const Accommodation& accommodation,
@@ -72,7 +75,7 @@ void Create(Exchange& exchange, Services& services) {
   accommodation->host_id = HostId(*host_id);
   accommodation->collectivity_id = *tenant;
   const Day today = services.today();
-  auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
+  RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto host = persistence::HostRepository::Find(tx, *tenant, accommodation->host_id);
     if (!host) return Fail(host.error());
     auto collectivity = persistence::CollectivityRepository::Find(tx, *tenant);
@@ -85,10 +88,10 @@ void Create(Exchange& exchange, Services& services) {
     if (!inserted) return Fail(inserted.error());
     AuditChange(tx, *tenant, EntityKind::kAccommodation, inserted->id.value(), 1, "created",
                 exchange.Actor(), nlohmann::json::object(), AccommodationWritableJson(*inserted));
-    return Present(*inserted, *collectivity, today, UnclassifiedCategory(inserted->nature));
+    return Reply{Code::Created,
+                 Present(*inserted, *collectivity, today, UnclassifiedCategory(inserted->nature)),
+                 AccommodationPath(inserted->id), 1};
   });
-  if (!saved) return exchange.SendError(saved.error());
-  exchange.SendCreated(AccommodationPath(AccommodationId((*saved)["id"].get<std::string>())), *saved, 1);
 }
 
 Result<persistence::AccommodationFilter> ReadFilter(const QueryParameters& query, Day today) {
@@ -96,7 +99,10 @@ Result<persistence::AccommodationFilter> ReadFilter(const QueryParameters& query
   FieldErrors errors;
   filter.on = today;
   auto on = query.DateParameter("on");
-  if (!on) errors.Append(on.error()); else if (*on) filter.on = **on;
+  if (!on)
+    errors.Append(on.error());
+  else if (*on)
+    filter.on = **on;
   filter.commune = query.Get("commune");
   filter.text = query.Get("q");
   if (auto nature = query.Get("nature")) {
@@ -190,7 +196,7 @@ Result<nlohmann::json> ApplyPatch(Transaction& tx, const CollectivityId& tenant,
                                   const nlohmann::json& patch, const std::string& actor, Day today,
                                   long long& version) {
   auto current = AccommodationRepository::Find(tx, tenant, AccommodationId(id),
-                                              AccommodationRepository::Lock::kForUpdate);
+                                               AccommodationRepository::Lock::kForUpdate);
   if (!current) return Fail(current.error());
   if (!expected.Matches(current->version)) return Fail(Error::StaleVersion());
   auto collectivity = persistence::CollectivityRepository::Find(tx, tenant);

@@ -3,6 +3,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/query.hpp"
 #include "api/json/accommodation_json.hpp"
+#include "api/routes/idempotent_post.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "persistence/accommodation_repository.hpp"
@@ -11,9 +12,9 @@
 namespace nuitee::api {
 namespace {
 
-using Pistache::Http::Code;
 using persistence::ClassificationRepository;
 using persistence::Transaction;
+using Pistache::Http::Code;
 
 struct Target {
   CollectivityId tenant;
@@ -57,10 +58,9 @@ void Create(Exchange& exchange, Services& services) {
   auto body = ReadJsonObject(exchange);
   if (!body) return;
   const Day today = services.today();
-  auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
-    auto accommodation =
-        persistence::AccommodationRepository::Find(tx, target->tenant, target->id,
-                                                   persistence::AccommodationRepository::Lock::kForUpdate);
+  RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
+    auto accommodation = persistence::AccommodationRepository::Find(
+        tx, target->tenant, target->id, persistence::AccommodationRepository::Lock::kForUpdate);
     if (!accommodation) return Fail(accommodation.error());
     auto classification = ClassificationFromJson(*body, accommodation->nature);
     if (!classification) return Fail(classification.error());
@@ -76,13 +76,10 @@ void Create(Exchange& exchange, Services& services) {
     nlohmann::json recorded = json;
     recorded.erase("in_force");
     AuditChange(tx, target->tenant, EntityKind::kAccommodation, target->id.value(), version,
-                "classified", exchange.Actor(),
-                nlohmann::json{{"classification", nullptr}},
+                "classified", exchange.Actor(), nlohmann::json{{"classification", nullptr}},
                 nlohmann::json{{"classification", recorded}});
-    return json;
+    return Reply{Code::Created, std::move(json), {}, std::nullopt};
   });
-  if (!saved) return exchange.SendError(saved.error());
-  exchange.SendJson(Code::Created, *saved);
 }
 
 void CategoryOnDay(Exchange& exchange, Services& services) {
@@ -104,9 +101,9 @@ void CategoryOnDay(Exchange& exchange, Services& services) {
         {"on", FormatIsoDate(day)},
         {"category", rates::CategoryName(category)},
         {"legal_row", rates::LegalRow(category)},
-        {"classification", in_force ? ClassificationToJson(*in_force, accommodation->nature, day,
-                                                           in_force)
-                                    : nlohmann::json()}};
+        {"classification",
+         in_force ? ClassificationToJson(*in_force, accommodation->nature, day, in_force)
+                  : nlohmann::json()}};
   });
   if (!answer) return exchange.SendError(answer.error());
   exchange.SendJson(Code::Ok, *answer);

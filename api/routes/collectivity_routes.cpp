@@ -2,6 +2,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/query.hpp"
 #include "api/json/collectivity_json.hpp"
+#include "api/routes/idempotent_post.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "persistence/collectivity_repository.hpp"
@@ -10,31 +11,32 @@
 namespace nuitee::api {
 namespace {
 
-using Pistache::Http::Code;
 using persistence::CollectivityRepository;
 using persistence::Transaction;
+using Pistache::Http::Code;
 
-std::string CollectivityPath(const CollectivityId& id) { return "/v1/collectivities/" + id.value(); }
+std::string CollectivityPath(const CollectivityId& id) {
+  return "/v1/collectivities/" + id.value();
+}
 
 void Create(Exchange& exchange, Services& services) {
   auto body = ReadJsonObject(exchange);
   if (!body) return;
   auto collectivity = CollectivityFromJson(*body);
   if (!collectivity) return exchange.SendError(collectivity.error());
-  auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<Collectivity> {
+  RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     persistence::LockRegisterAppends(tx, "collectivities");
     if (auto existing = CollectivityRepository::FindBySiren(tx, collectivity->siren)) {
       return Fail(Error::AlreadyExists("Une collectivité porte déjà ce SIREN.",
                                        CollectivityPath(existing->id)));
     }
     auto inserted = CollectivityRepository::Insert(tx, *collectivity);
-    if (!inserted) return inserted;
+    if (!inserted) return Fail(inserted.error());
     AuditChange(tx, inserted->id, EntityKind::kCollectivity, inserted->id.value(), 1, "created",
                 exchange.Actor(), nlohmann::json::object(), CollectivityWritableJson(*inserted));
-    return inserted;
+    return Reply{Code::Created, CollectivityToJson(*inserted), CollectivityPath(inserted->id),
+                 inserted->version};
   });
-  if (!saved) return exchange.SendError(saved.error());
-  exchange.SendCreated(CollectivityPath(saved->id), CollectivityToJson(*saved), saved->version);
 }
 
 void List(Exchange& exchange, Services& services) {

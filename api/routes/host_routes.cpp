@@ -2,6 +2,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/query.hpp"
 #include "api/json/host_json.hpp"
+#include "api/routes/idempotent_post.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "persistence/collectivity_repository.hpp"
@@ -11,9 +12,9 @@
 namespace nuitee::api {
 namespace {
 
-using Pistache::Http::Code;
 using persistence::HostRepository;
 using persistence::Transaction;
+using Pistache::Http::Code;
 
 std::string HostPath(const HostId& id) { return "/v1/hosts/" + id.value(); }
 
@@ -25,18 +26,16 @@ void Create(Exchange& exchange, Services& services) {
   auto host = HostFromJson(*body);
   if (!host) return exchange.SendError(host.error());
   host->collectivity_id = *collectivity_id;
-  auto saved = services.database.InTransaction([&](Transaction& tx) -> Result<Host> {
+  RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto collectivity = persistence::CollectivityRepository::Find(tx, host->collectivity_id);
     if (!collectivity) return Fail(collectivity.error());
     persistence::LockRegisterAppends(tx, collectivity->id.value());
     auto inserted = HostRepository::Insert(tx, *host);
-    if (!inserted) return inserted;
+    if (!inserted) return Fail(inserted.error());
     AuditChange(tx, inserted->collectivity_id, EntityKind::kHost, inserted->id.value(), 1,
                 "created", exchange.Actor(), nlohmann::json::object(), HostWritableJson(*inserted));
-    return inserted;
+    return Reply{Code::Created, HostToJson(*inserted), HostPath(inserted->id), inserted->version};
   });
-  if (!saved) return exchange.SendError(saved.error());
-  exchange.SendCreated(HostPath(saved->id), HostToJson(*saved), saved->version);
 }
 
 Result<persistence::HostFilter> ReadFilter(const QueryParameters& query) {
@@ -44,8 +43,8 @@ Result<persistence::HostFilter> ReadFilter(const QueryParameters& query) {
   filter.text = query.Get("q");
   if (auto status = query.Get("status")) {
     if (*status != "active" && *status != "archived") {
-      return Fail(Error::InvalidArgument("/query/status",
-                                         "« status » vaut « active » ou « archived »."));
+      return Fail(
+          Error::InvalidArgument("/query/status", "« status » vaut « active » ou « archived »."));
     }
     filter.archived = *status == "archived";
   }
