@@ -2,19 +2,21 @@
 #include "api/config.hpp"
 
 #include <charconv>
+#include <fstream>
 
 namespace nuitee::api {
 namespace {
 
 struct Setting {
-  std::string flag;       // --port
-  std::string variable;   // NUITEE_PORT
+  std::string flag;      // --port
+  std::string variable;  // NUITEE_PORT
 };
 
 const std::vector<Setting> kSettings = {
-    {"--bind", "NUITEE_BIND"},         {"--port", "NUITEE_PORT"},
-    {"--threads", "NUITEE_THREADS"},   {"--pool-size", "NUITEE_POOL_SIZE"},
+    {"--bind", "NUITEE_BIND"},           {"--port", "NUITEE_PORT"},
+    {"--threads", "NUITEE_THREADS"},     {"--pool-size", "NUITEE_POOL_SIZE"},
     {"--log-level", "NUITEE_LOG_LEVEL"}, {"--database-url", "NUITEE_DATABASE_URL"},
+    {"--tls-cert", "NUITEE_TLS_CERT"},   {"--tls-key", "NUITEE_TLS_KEY"},
 };
 
 std::optional<long long> ParseInteger(const std::string& text) {
@@ -30,9 +32,9 @@ void ReadInteger(const std::map<std::string, std::string>& values, const Setting
   if (it == values.end()) return;
   auto parsed = ParseInteger(it->second);
   if (!parsed || *parsed < min || *parsed > max) {
-    errors.Add(setting.flag, setting.flag + " (" + setting.variable + ") doit être un entier entre " +
-                                 std::to_string(min) + " et " + std::to_string(max) + ", reçu « " +
-                                 it->second + " ».");
+    errors.Add(setting.flag, setting.flag + " (" + setting.variable +
+                                 ") doit être un entier entre " + std::to_string(min) + " et " +
+                                 std::to_string(max) + ", reçu « " + it->second + " ».");
     return;
   }
   out = *parsed;
@@ -58,7 +60,10 @@ std::string UsageText() {
          "  --threads N           NUITEE_THREADS       fils de traitement HTTP (4)\n"
          "  --pool-size N         NUITEE_POOL_SIZE     connexions à la base (threads + 1)\n"
          "  --log-level NIVEAU    NUITEE_LOG_LEVEL     debug, info, warn, error (info)\n"
-         "  --database-url URL    NUITEE_DATABASE_URL  base PostgreSQL (obligatoire)\n";
+         "  --database-url URL    NUITEE_DATABASE_URL  base PostgreSQL (obligatoire)\n"
+         "  --tls-cert FICHIER    NUITEE_TLS_CERT      certificat PEM : sert en HTTPS (avec "
+         "--tls-key)\n"
+         "  --tls-key FICHIER     NUITEE_TLS_KEY       clé privée PEM du certificat\n";
 }
 
 namespace {
@@ -116,6 +121,27 @@ RawSettings ReadRawSettings(const std::vector<std::string>& arguments,
   return raw;
 }
 
+// HTTPS needs both files, readable now: a typo is reported at start, not at the first handshake.
+void ApplyTls(const std::map<std::string, std::string>& values, Config& config,
+              FieldErrors& errors) {
+  auto certificate = values.find("--tls-cert");
+  auto key = values.find("--tls-key");
+  if (certificate == values.end() && key == values.end()) return;
+  if (certificate == values.end() || key == values.end()) {
+    errors.Add("--tls-cert",
+               "HTTPS demande à la fois --tls-cert (NUITEE_TLS_CERT) et --tls-key "
+               "(NUITEE_TLS_KEY).");
+    return;
+  }
+  for (const auto& [flag, path] : {*certificate, *key}) {
+    if (!std::ifstream(path).good()) {
+      errors.Add(flag, flag + " : le fichier « " + path + " » est introuvable ou illisible.");
+    }
+  }
+  config.tls_certificate = certificate->second;
+  config.tls_private_key = key->second;
+}
+
 void ApplySettings(const std::map<std::string, std::string>& values, Config& config,
                    FieldErrors& errors) {
   long long port = config.port, threads = config.threads, pool = 0;
@@ -129,13 +155,16 @@ void ApplySettings(const std::map<std::string, std::string>& values, Config& con
   if (auto it = values.find("--log-level"); it != values.end()) {
     auto level = ParseLogLevel(it->second);
     if (!level) {
-      errors.Add("--log-level", "--log-level (NUITEE_LOG_LEVEL) doit valoir debug, info, warn ou "
-                                "error, reçu « " + it->second + " ».");
+      errors.Add("--log-level",
+                 "--log-level (NUITEE_LOG_LEVEL) doit valoir debug, info, warn ou "
+                 "error, reçu « " +
+                     it->second + " ».");
     } else {
       config.log_level = *level;
     }
   }
   if (auto it = values.find("--database-url"); it != values.end()) config.database_url = it->second;
+  ApplyTls(values, config, errors);
 }
 
 }  // namespace
@@ -165,8 +194,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
   if (operands == 1 && !raw.operands.empty()) config.input_file = raw.operands.front();
   ApplySettings(raw.values, config, errors);
   if (config.command != "help" && config.database_url.empty()) {
-    errors.Add("--database-url", "Aucune base de données : indiquez --database-url ou "
-                                 "NUITEE_DATABASE_URL (make demo le fait pour vous).");
+    errors.Add("--database-url",
+               "Aucune base de données : indiquez --database-url ou "
+               "NUITEE_DATABASE_URL (make demo le fait pour vous).");
   }
   if (!errors.empty()) return Fail(errors.ToError());
   return config;

@@ -11,14 +11,16 @@
 namespace nuitee::api {
 
 struct Config {
-  std::string command;            // serve, migrate, seed-demo, import-delta, help
-  std::string input_file;         // import-delta: the DELTA XML file
+  std::string command;     // serve, migrate, seed-demo, import-delta, help
+  std::string input_file;  // import-delta: the DELTA XML file
   std::string bind_address = "127.0.0.1";
   int port = 8080;
   int threads = 4;
-  std::size_t pool_size = 0;      // 0: as many sessions as threads, plus one for /ready
+  std::size_t pool_size = 0;  // 0: as many sessions as threads, plus one for /ready
   LogLevel log_level = LogLevel::kInfo;
   std::string database_url;
+  std::string tls_certificate;  // serve: PEM certificate chain, with tls_private_key
+  std::string tls_private_key;
 };
 
 // `arguments` excludes the program name; `environment` maps NUITEE_* names to values. Every bad

@@ -1,5 +1,5 @@
-// The `nuitee` binary: serve, migrate, seed-demo, import-delta. The composition root: reads the configuration
-// once, then wires the database, the routes and the server together.
+// The `nuitee` binary: serve, migrate, seed-demo, import-delta. The composition root: reads the
+// configuration once, then wires the database, the routes and the server together.
 #include <signal.h>
 
 #include <cstdio>
@@ -36,14 +36,15 @@ std::map<std::string, std::string> ReadEnvironment() {
 }
 
 int Migrate(const api::Config& config) {
-  auto report = persistence::ApplyMigrations(config.database_url, persistence::EmbeddedMigrations());
+  auto report =
+      persistence::ApplyMigrations(config.database_url, persistence::EmbeddedMigrations());
   if (!report) {
     api::Logger::Error("migrate_failed", {{"detail", report.error().message}});
     std::cerr << "Échec des migrations : " << report.error().message << "\n";
     return 1;
   }
-  api::Logger::Info("migrate_done", {{"applied", report->applied},
-                                     {"schema_version", report->current_version}});
+  api::Logger::Info("migrate_done",
+                    {{"applied", report->applied}, {"schema_version", report->current_version}});
   return 0;
 }
 
@@ -110,9 +111,10 @@ int ImportDelta(const api::Config& config) {
           all.insert(all.end(), admitted->begin(), admitted->end());
         }
         // Every collectivity's violations are reported; the transaction then rolls back whole.
-        if (!violations.empty()) return Fail(Error::RuleViolation(violations.errors(),
-                                                                  "Le fichier DELTA est refusé : "
-                                                                  "rien n'a été enregistré."));
+        if (!violations.empty())
+          return Fail(Error::RuleViolation(violations.errors(),
+                                           "Le fichier DELTA est refusé : "
+                                           "rien n'a été enregistré."));
         return all;
       });
   if (!imported) {
@@ -155,10 +157,12 @@ int Serve(const api::Config& config) {
   persistence::Database database({config.database_url, config.pool_size});
   if (auto ready = persistence::CheckMigrations(database, persistence::EmbeddedMigrations());
       !ready) {
-    api::Logger::Write(api::LogLevel::kWarn, "schema_not_ready", {{"detail", ready.error().message}});
+    api::Logger::Write(api::LogLevel::kWarn, "schema_not_ready",
+                       {{"detail", ready.error().message}});
   }
   api::Services services{database, api::ParisToday};
-  api::Server server({config.bind_address, static_cast<std::uint16_t>(config.port), config.threads},
+  api::Server server({config.bind_address, static_cast<std::uint16_t>(config.port), config.threads,
+                      config.tls_certificate, config.tls_private_key},
                      services);
   std::uint16_t port = 0;
   try {
@@ -168,9 +172,10 @@ int Serve(const api::Config& config) {
               << error.what() << "\n";
     return 1;
   }
-  const std::string url = "http://" + config.bind_address + ":" + std::to_string(port);
-  api::Logger::Info("server_started", {{"url", url}, {"threads", config.threads},
-                                       {"pool_size", config.pool_size}});
+  const std::string scheme = config.tls_certificate.empty() ? "http" : "https";
+  const std::string url = scheme + "://" + config.bind_address + ":" + std::to_string(port);
+  api::Logger::Info("server_started",
+                    {{"url", url}, {"threads", config.threads}, {"pool_size", config.pool_size}});
   std::cout << "Nuitée est prête : " << url << "  (Ctrl-C pour arrêter)" << std::endl;
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);

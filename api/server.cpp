@@ -1,9 +1,8 @@
 // Pistache endpoint set-up: thread count, request size limit, timeouts, routes.
 #include "api/server.hpp"
 
-#include "api/http/pistache.hpp"
-
 #include "api/http/json_body.hpp"
+#include "api/http/pistache.hpp"
 #include "api/routes/routes.hpp"
 
 namespace nuitee::api {
@@ -42,6 +41,10 @@ std::uint16_t Server::Start() {
                      .headerTimeout(std::chrono::seconds(10))
                      .bodyTimeout(std::chrono::seconds(30));
   impl_->endpoint.init(options);
+  if (!impl_->options.tls_certificate.empty()) {
+    impl_->endpoint.useSSL(impl_->options.tls_certificate, impl_->options.tls_private_key);
+    impl_->table.EnableStrictTransportSecurity();
+  }
   impl_->endpoint.setHandler(impl_->router.handler());
   impl_->endpoint.serveThreaded();
   impl_->running = true;

@@ -15,6 +15,9 @@ struct ServerOptions {
   std::string bind_address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port (tests)
   int threads = 4;
+  // Both set: serve HTTPS with this PEM certificate (chain) and private key (Pistache's OpenSSL).
+  std::string tls_certificate;
+  std::string tls_private_key;
 };
 
 class Server {

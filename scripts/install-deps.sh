@@ -12,7 +12,7 @@ PKGS=(
 	postgresql libpq-dev
 	libpistache-dev libsoci-dev libboost-dev
 	libhowardhinnant-date-dev nlohmann-json3-dev
-	libssl-dev libcurl4-openssl-dev
+	libssl-dev openssl libcurl4-openssl-dev
 	libgtest-dev libgmock-dev libbenchmark-dev
 	libyaml-cpp-dev
 	libpugixml-dev

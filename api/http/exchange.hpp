@@ -2,13 +2,12 @@
 // (JSON, problem+json, empty), each logged once with its status and duration.
 #pragma once
 
-#include <nlohmann/json.hpp>
-#include "api/http/pistache.hpp"
-
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
+#include "api/http/pistache.hpp"
 #include "api/http/problem.hpp"
 #include "domain/core/error.hpp"
 #include "domain/core/strong_id.hpp"
@@ -49,10 +48,13 @@ class Exchange {
   void AddHeader(const std::string& name, const std::string& value);
   // For HEAD: every header as for GET, no body.
   void OmitBody() { omit_body_ = true; }
+  // Under TLS every response carries Strict-Transport-Security.
+  void EnableStrictTransportSecurity() { strict_transport_ = true; }
   bool sent() const { return sent_; }
 
  private:
   void Finish(Pistache::Http::Code code, const std::string& body, const std::string& media_type);
+  void AddSecurityHeaders();
 
   const Pistache::Rest::Request& request_;
   Pistache::Http::ResponseWriter response_;
@@ -61,6 +63,7 @@ class Exchange {
   std::chrono::steady_clock::time_point started_;
   bool sent_ = false;
   bool omit_body_ = false;
+  bool strict_transport_ = false;
 };
 
 }  // namespace nuitee::api

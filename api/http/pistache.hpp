@@ -3,12 +3,12 @@
 // afterwards; read the standard headers first and drop the macro.
 #pragma once
 
-#include <expected>
-#include <utility>
-
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/http_defs.h>
 #include <pistache/router.h>
+
+#include <expected>
+#include <utility>
 
 #undef unreachable

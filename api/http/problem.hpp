@@ -2,10 +2,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include "api/http/pistache.hpp"
-
 #include <string>
 
+#include "api/http/pistache.hpp"
 #include "domain/core/error.hpp"
 
 namespace nuitee::api {
@@ -16,9 +15,9 @@ Pistache::Http::Code HttpStatusFor(ErrorCode code);
 
 struct Problem {
   Pistache::Http::Code status;
-  std::string slug;      // "validation", "not-found": the last part of the type URI
-  std::string title;     // French, short
-  std::string detail;    // French, this occurrence
+  std::string slug;    // "validation", "not-found": the last part of the type URI
+  std::string title;   // French, short
+  std::string detail;  // French, this occurrence
   std::vector<FieldError> errors;
   std::string location;  // for conflicts: the existing resource
 };

@@ -20,18 +20,20 @@ std::string PistachePath(const std::string& path) {
 
 // Pistache otherwise answers an escaping exception with a 500 whose body is e.what().
 // `head` answers like the GET it wraps, without the body (RFC 9110 §9.3.2).
-Rest::Route::Handler Guard(RouteTable::Handler handler, bool head = false) {
-  return [handler = std::move(handler), head](const Rest::Request& request,
-                                              Http::ResponseWriter response) {
+Rest::Route::Handler Guard(RouteTable::Handler handler, std::shared_ptr<bool> strict_transport,
+                           bool head = false) {
+  return [handler = std::move(handler), strict_transport, head](const Rest::Request& request,
+                                                                Http::ResponseWriter response) {
     Exchange exchange(request, std::move(response));
     if (head) exchange.OmitBody();
+    if (*strict_transport) exchange.EnableStrictTransportSecurity();
     RequestLogScope log_scope(exchange.request_id());
     try {
       handler(exchange);
     } catch (const std::exception& error) {
-      Logger::Error("unhandled_exception",
-                    {{"request_id", exchange.request_id()}, {"path", exchange.path()},
-                     {"detail", error.what()}});
+      Logger::Error("unhandled_exception", {{"request_id", exchange.request_id()},
+                                            {"path", exchange.path()},
+                                            {"detail", error.what()}});
       exchange.SendError(Error::Internal());
     } catch (...) {
       Logger::Error("unhandled_exception",
@@ -70,9 +72,9 @@ void RouteTable::Add(const std::string& method, const std::string& path, Handler
   methods_by_path_[path].insert(method);
   if (method == "get") {
     methods_by_path_[path].insert("head");
-    Register(router_, "head", PistachePath(path), Guard(handler, /*head=*/true));
+    Register(router_, "head", PistachePath(path), Guard(handler, strict_transport_, /*head=*/true));
   }
-  Register(router_, method, PistachePath(path), Guard(std::move(handler)));
+  Register(router_, method, PistachePath(path), Guard(std::move(handler), strict_transport_));
 }
 
 void RouteTable::Finish() {
@@ -84,20 +86,30 @@ void RouteTable::Finish() {
     for (const std::string method : {"get", "head", "post", "put", "patch", "delete", "options"}) {
       if (methods.count(method)) continue;
       Register(router_, method, PistachePath(path),
-               Guard([allow](Exchange& exchange) {
-                 Problem problem{Http::Code::Method_Not_Allowed, "method-not-allowed",
-                                 "Méthode non autorisée",
-                                 "Cette ressource accepte : " + allow + ".", {}, {}};
-                 exchange.AddHeader("Allow", allow);
-                 exchange.SendProblem(problem);
-               },
-                     /*head=*/method == "head"));
+               Guard(
+                   [allow](Exchange& exchange) {
+                     Problem problem{Http::Code::Method_Not_Allowed,
+                                     "method-not-allowed",
+                                     "Méthode non autorisée",
+                                     "Cette ressource accepte : " + allow + ".",
+                                     {},
+                                     {}};
+                     exchange.AddHeader("Allow", allow);
+                     exchange.SendProblem(problem);
+                   },
+                   strict_transport_, /*head=*/method == "head"));
     }
   }
-  router_.addNotFoundHandler(Guard([](Exchange& exchange) {
-    exchange.SendProblem({Http::Code::Not_Found, "not-found", "Ressource introuvable",
-                          "Aucune ressource ne correspond à ce chemin.", {}, {}});
-  }));
+  router_.addNotFoundHandler(Guard(
+      [](Exchange& exchange) {
+        exchange.SendProblem({Http::Code::Not_Found,
+                              "not-found",
+                              "Ressource introuvable",
+                              "Aucune ressource ne correspond à ce chemin.",
+                              {},
+                              {}});
+      },
+      strict_transport_));
 }
 
 }  // namespace nuitee::api

@@ -2,15 +2,15 @@
 // the list of routes that the OpenAPI test compares with openapi.yaml.
 #pragma once
 
-#include "api/http/pistache.hpp"
-
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "api/http/exchange.hpp"
+#include "api/http/pistache.hpp"
 
 namespace nuitee::api {
 
@@ -33,6 +33,8 @@ class RouteTable {
 
   // Registers 405 answers for the methods a known path lacks, and the 404 for unknown paths.
   void Finish();
+  // Every response of this table's routes then carries Strict-Transport-Security (TLS servers).
+  void EnableStrictTransportSecurity() { *strict_transport_ = true; }
   const std::vector<RouteInfo>& routes() const { return routes_; }
 
  private:
@@ -40,6 +42,8 @@ class RouteTable {
   Pistache::Rest::Router& router_;
   std::vector<RouteInfo> routes_;
   std::map<std::string, std::set<std::string>> methods_by_path_;
+  // Shared with every guard, which is built before the server knows whether it serves TLS.
+  std::shared_ptr<bool> strict_transport_ = std::make_shared<bool>(false);
 };
 
 }  // namespace nuitee::api

@@ -51,6 +51,7 @@ HttpResponse HttpClient::Request(const std::string& method, const std::string& p
   HttpResponse response;
   const std::string url = base_url_ + path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  if (!ca_certificate_.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, ca_certificate_.c_str());
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);

@@ -1,9 +1,8 @@
 // A small blocking HTTP client (libcurl) for API tests against a real server on loopback.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace nuitee::testing {
@@ -29,11 +28,14 @@ class HttpClient {
   // Headers given here are sent with every request (e.g. X-Collectivity-Id).
   void SetDefaultHeader(const std::string& name, const std::string& value);
   void ClearDefaultHeader(const std::string& name);
+  // For https:// servers with a self-signed certificate: trust this PEM file.
+  void SetCaCertificate(const std::string& path) { ca_certificate_ = path; }
 
   HttpResponse Request(const std::string& method, const std::string& path,
                        const std::string& body = {},
                        const std::map<std::string, std::string>& headers = {});
-  HttpResponse Get(const std::string& path, const std::map<std::string, std::string>& headers = {}) {
+  HttpResponse Get(const std::string& path,
+                   const std::map<std::string, std::string>& headers = {}) {
     return Request("GET", path, {}, headers);
   }
   HttpResponse PostJson(const std::string& path, const nlohmann::json& body,
@@ -44,6 +46,7 @@ class HttpClient {
  private:
   std::string base_url_;
   std::map<std::string, std::string> default_headers_;
+  std::string ca_certificate_;
   void* curl_;
 };
 

@@ -39,9 +39,9 @@ void PrivateCluster::Stop() { Run("stop " + data_); }
 void PrivateCluster::Start() { Run("start " + data_); }
 
 std::string PrivateCluster::Run(const std::string& arguments) const {
-  const std::string command =
-      arguments == "__chown" ? "chown postgres:postgres '" + directory_ + "'"
-                             : "'" + script_ + "' " + arguments + " 2>/dev/null";
+  const std::string command = arguments == "__chown"
+                                  ? "chown postgres:postgres '" + directory_ + "'"
+                                  : "'" + script_ + "' " + arguments + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("popen failed: " + command);
   std::string output;

@@ -28,7 +28,8 @@ std::string TestDatabase::ServerUrl() {
 std::string TestDatabase::UrlFor(const std::string& database_name) {
   static const std::regex dbname(R"(dbname=\S+)");
   std::string url = ServerUrl();
-  if (std::regex_search(url, dbname)) return std::regex_replace(url, dbname, "dbname=" + database_name);
+  if (std::regex_search(url, dbname))
+    return std::regex_replace(url, dbname, "dbname=" + database_name);
   return url + " dbname=" + database_name;
 }
 

@@ -13,6 +13,8 @@ class TestServer {
  public:
   // "Today" for the server is fixed (2026-11-23) unless a test changes it with SetToday.
   TestServer();
+  // An HTTPS server with this certificate and key (PEM files); the client trusts the certificate.
+  TestServer(const std::string& tls_certificate, const std::string& tls_private_key);
   ~TestServer();
 
   HttpClient& client() { return *client_; }
@@ -26,6 +28,7 @@ class TestServer {
   Day today_;
   std::unique_ptr<api::Server> server_;
   std::uint16_t port_ = 0;
+  bool tls_ = false;
   std::unique_ptr<HttpClient> client_;
 };
 

@@ -289,5 +289,22 @@ TEST(UsageText, NamesEveryCommandAndVariable) {
   }
 }
 
+// HTTPS needs a certificate and its key, both readable when the server starts.
+TEST(ParseConfig, TlsNeedsBothReadableFiles) {
+  const std::string readable = NUITEE_SOURCE_DIR "/README.md";
+  EXPECT_TRUE(HasErrorOn(ParseConfig({"serve", "--tls-cert", readable}, kDatabase), "--tls-cert"));
+  EXPECT_TRUE(HasErrorOn(
+      ParseConfig({"serve", "--tls-cert", readable, "--tls-key", "/nowhere/key.pem"}, kDatabase),
+      "--tls-key"));
+  auto served = ParseConfig({"serve"}, With(With(kDatabase, "NUITEE_TLS_CERT", readable),
+                                            "NUITEE_TLS_KEY", readable));
+  ASSERT_TRUE(served) << served.error().message;
+  EXPECT_EQ(served->tls_certificate, readable);
+  EXPECT_EQ(served->tls_private_key, readable);
+  auto plain = ParseConfig({"serve"}, kDatabase);
+  ASSERT_TRUE(plain);
+  EXPECT_TRUE(plain->tls_certificate.empty());
+}
+
 }  // namespace
 }  // namespace nuitee::api
