@@ -2,20 +2,35 @@
 // the simulator's cache.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
 #include "domain/core/dates.hpp"
 #include "api/rate_cache.hpp"
 #include "persistence/database.hpp"
+#include "security/password_hash.hpp"
 
 namespace nuitee::api {
+
+// Sessions and logins (issue "accounts"): defaults for production, lowered in tests.
+struct AuthSettings {
+  security::ScryptParameters scrypt;
+  std::chrono::seconds session_idle{2 * 3600};       // a session unused this long ends
+  std::chrono::seconds session_absolute{12 * 3600};  // and every session ends after this
+  // Failed logins within the window, for one account address or one client address, before
+  // further attempts are refused with 429 until the oldest failure leaves the window.
+  std::chrono::seconds failure_window{15 * 60};
+  long long max_failures_per_account = 5;
+  long long max_failures_per_address = 50;
+};
 
 struct Services {
   persistence::Database& database;
   std::function<Day()> today;
   // The simulator's rate contexts; write routes call rate_cache->Invalidate().
   std::shared_ptr<RateCache> rate_cache = std::make_shared<RateCache>();
+  AuthSettings auth;
 };
 
 // Today's date in Europe/Paris, where every collectivity we serve keeps its calendar.

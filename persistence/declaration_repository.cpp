@@ -152,27 +152,38 @@ std::string VersionsDocument(const DeclarationAmounts& amounts) {
   return versions.dump();
 }
 
+// `filter` reads "<condition> = :owner::uuid OR <expression>": the query closes it with
+// " = :owner_again::uuid", and both placeholders take `owner_id`.
 std::vector<DeclarationMonthSummary> SelectSummaries(Transaction& tx, const std::string& filter,
                                                      const std::string& owner_id,
                                                      const CollectivityId& collectivity, Month from,
                                                      Month to) {
   const std::string sql = "SELECT " + MonthColumns() + ", " + RevisionColumns() +
-                          " FROM declaration_months m LEFT JOIN declaration_revisions r "
+                          ", a.name AS accommodation_name, (SELECT f.days_late FROM "
+                          "declaration_revisions f WHERE f.accommodation_id = m.accommodation_id "
+                          "AND f.month = m.month AND f.revision = 1) AS first_days_late "
+                          "FROM declaration_months m JOIN accommodations a ON a.id = "
+                          "m.accommodation_id LEFT JOIN declaration_revisions r "
                           "ON r.accommodation_id = m.accommodation_id AND r.month = m.month "
                           "AND r.revision = m.latest_revision "
-                          "WHERE m.collectivity_id = :c::uuid AND " +
+                          "WHERE m.collectivity_id = :c::uuid AND (" +
                           filter +
-                          " = :owner::uuid AND m.month BETWEEN :from::date AND :to::date "
+                          " = :owner_again::uuid) AND m.month BETWEEN :from::date AND :to::date "
                           "ORDER BY m.month, m.accommodation_id";
   const std::string from_text = MonthText(from);
   const std::string to_text = MonthText(to);
   std::vector<DeclarationMonthSummary> found;
-  soci::rowset<soci::row> rows = (tx.session().prepare << sql, soci::use(collectivity.value()),
-                                  soci::use(owner_id), soci::use(from_text), soci::use(to_text));
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << sql, soci::use(collectivity.value()), soci::use(owner_id),
+       soci::use(owner_id), soci::use(from_text), soci::use(to_text));
   for (const auto& row : rows) {
     DeclarationMonthSummary summary;
     summary.month = MonthFromRow(row);
     if (row.get_indicator("r_id") != soci::i_null) summary.latest = RevisionFromRow(row);
+    summary.accommodation_name = GetString(row, "accommodation_name");
+    if (row.get_indicator("first_days_late") != soci::i_null) {
+      summary.first_days_late = row.get<int>("first_days_late");
+    }
     found.push_back(std::move(summary));
   }
   return found;
@@ -290,20 +301,21 @@ StoredRevision DeclarationRepository::AppendRevision(Transaction& tx,
         soci::use(accommodation.commune_insee_code), soci::use(nature), soci::use(lines);
   }
   if (!revision.submission.amounts.lines.empty()) {
-    tx.session() << "INSERT INTO declaration_night_totals (revision_id, collectivity_id, "
-                    "accommodation_id, month, revision, commune_insee_code, nature, category, "
-                    "collector, stays, nights, person_nights, taxable_person_nights, "
-                    "exempt_minors_person_nights, exempt_seasonal_workers_person_nights, "
-                    "exempt_emergency_housing_person_nights, exempt_low_rent_person_nights, "
-                    "tax_cents, additional_cents, total_cents) "
-                    "SELECT :r::uuid, collectivity_id, :a::uuid, month, :n, commune_insee_code, "
-                    "nature, category, collector, count(*), sum(nights), sum(person_nights), "
-                    "sum(taxable_person_nights), sum(exempt_minors * nights), "
-                    "sum(exempt_seasonal_workers * nights), sum(exempt_emergency_housing * nights), "
-                    "sum(exempt_low_rent * nights), sum(tax_cents), sum(additional_cents), "
-                    "sum(total_cents) FROM declaration_lines WHERE revision_id = :same_r::uuid "
-                    "GROUP BY collectivity_id, month, commune_insee_code, nature, category, "
-                    "collector",
+    tx.session()
+        << "INSERT INTO declaration_night_totals (revision_id, collectivity_id, "
+           "accommodation_id, month, revision, commune_insee_code, nature, category, "
+           "collector, stays, nights, person_nights, taxable_person_nights, "
+           "exempt_minors_person_nights, exempt_seasonal_workers_person_nights, "
+           "exempt_emergency_housing_person_nights, exempt_low_rent_person_nights, "
+           "tax_cents, additional_cents, total_cents) "
+           "SELECT :r::uuid, collectivity_id, :a::uuid, month, :n, commune_insee_code, "
+           "nature, category, collector, count(*), sum(nights), sum(person_nights), "
+           "sum(taxable_person_nights), sum(exempt_minors * nights), "
+           "sum(exempt_seasonal_workers * nights), sum(exempt_emergency_housing * nights), "
+           "sum(exempt_low_rent * nights), sum(tax_cents), sum(additional_cents), "
+           "sum(total_cents) FROM declaration_lines WHERE revision_id = :same_r::uuid "
+           "GROUP BY collectivity_id, month, commune_insee_code, nature, category, "
+           "collector",
         soci::use(id), soci::use(accommodation.id.value()), soci::use(number), soci::use(id);
   }
   tx.session() << "UPDATE declaration_months SET latest_revision = :n, draft = NULL, "
@@ -354,12 +366,24 @@ std::vector<StoredRevision> DeclarationRepository::Revisions(Transaction& tx,
 std::vector<DeclarationMonthSummary> DeclarationRepository::ListMonths(
     Transaction& tx, const CollectivityId& collectivity, const AccommodationId& accommodation,
     Month from, Month to) {
-  return SelectSummaries(tx, "m.accommodation_id", accommodation.value(), collectivity, from, to);
+  return SelectSummaries(tx, "m.accommodation_id = :owner::uuid OR m.accommodation_id",
+                         accommodation.value(), collectivity, from, to);
 }
 
 std::vector<DeclarationMonthSummary> DeclarationRepository::ListHostMonths(
     Transaction& tx, const CollectivityId& collectivity, const HostId& host, Month from, Month to) {
-  return SelectSummaries(tx, "m.host_id", host.value(), collectivity, from, to);
+  // Both the months this host filed and every month of the accommodations it has now, so the
+  // caller can tell a month another host declared from a month still to declare.
+  return SelectSummaries(tx, "coalesce(r.host_id, a.host_id) = :owner::uuid OR a.host_id",
+                         host.value(), collectivity, from, to);
+}
+
+bool DeclarationRepository::AnySubmitted(Transaction& tx, const CollectivityId& collectivity) {
+  int found = 0;
+  tx.session() << "SELECT count(*) FROM (SELECT 1 FROM declaration_revisions "
+                  "WHERE collectivity_id = :c::uuid LIMIT 1) AS any_revision",
+      soci::use(collectivity.value()), soci::into(found);
+  return found > 0;
 }
 
 }  // namespace nuitee::persistence

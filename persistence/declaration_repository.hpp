@@ -26,6 +26,8 @@ struct DeclarationMonth {
   int latest_revision = 0;     // 0: nothing submitted
   long long version = 0;
   DeclarationState State() const { return StateOf(latest_revision, draft.has_value()); }
+  // Created by a lock and never written since: nothing stored for the month yet.
+  bool Untouched() const { return latest_revision == 0 && !draft && version == 1; }
 };
 
 // A submission to append: the domain's checked computation and who, when, why.
@@ -51,6 +53,10 @@ struct StoredRevision {
 struct DeclarationMonthSummary {
   DeclarationMonth month;
   std::optional<StoredRevision> latest;  // without lines
+  std::string accommodation_name;
+  // The delay of the month's first filing (revision 1): a late correction of a month declared on
+  // time does not make the month late.
+  std::optional<int> first_days_late;
 };
 
 class DeclarationRepository {
@@ -75,6 +81,9 @@ class DeclarationRepository {
   static StoredRevision AppendRevision(Transaction& tx, const Accommodation& accommodation,
                                        Month month, const NewRevision& revision);
 
+  // Whether any month of the collectivity has been submitted.
+  static bool AnySubmitted(Transaction& tx, const CollectivityId& collectivity);
+
   // Every revision of the month, oldest first, with their lines.
   static std::vector<StoredRevision> Revisions(Transaction& tx, const CollectivityId& collectivity,
                                                const AccommodationId& accommodation, Month month);
@@ -84,7 +93,8 @@ class DeclarationRepository {
                                                          const CollectivityId& collectivity,
                                                          const AccommodationId& accommodation,
                                                          Month from, Month to);
-  // The same for every accommodation of a host.
+  // The same for a host: the months its latest revision was filed by this host (the host at
+  // submission), and the months not yet submitted of the accommodations it has now.
   static std::vector<DeclarationMonthSummary> ListHostMonths(Transaction& tx,
                                                              const CollectivityId& collectivity,
                                                              const HostId& host, Month from,

@@ -21,7 +21,7 @@ Result<std::optional<RecordedAnswer>> IdempotencyRepository::Claim(
       soci::use(scope), soci::use(key), soci::into(row);
   if (GetString(row, "request_hash") != request_hash) {
     return Fail(
-        Error::RuleViolation({{"Idempotency-Key",
+        Error::RuleViolation({{"/headers/Idempotency-Key",
                                "Cette clé d'idempotence a déjà servi pour une autre requête : "
                                "choisissez une nouvelle clé pour une nouvelle requête."}}));
   }

@@ -155,7 +155,8 @@ Result<RevisionRequest> RevisionFromJson(const nlohmann::json& body) {
   request.stays = ReadStays(
       reader, request.kind == DeclarationKind::kStays ? Presence::kRequired : Presence::kOptional);
   request.reason = reader.String("reason", Presence::kRequired, 1000).value_or("");
-  if (body.contains("reason") && body["reason"].is_string() && request.reason.empty()) {
+  if (body.contains("reason") && body["reason"].is_string() &&
+      request.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     errors.Add("/reason",
                "Expliquez en quelques mots ce que corrige cette déclaration "
                "rectificative.");
@@ -250,7 +251,7 @@ nlohmann::json DeclarationMonthToJson(const AccommodationId& accommodation, Mont
                          {"state", DeclarationStateName(state)},
                          {"due_on", FormatIsoDate(due_on)},
                          {"overdue", !submitted && today > due_on},
-                         {"version", stored ? stored->version : 0},
+                         {"version", stored && !stored->Untouched() ? stored->version : 0},
                          {"draft", draft},
                          {"revisions", history}};
   json["current"] = submitted ? history.back() : nlohmann::json();
@@ -269,7 +270,7 @@ nlohmann::json MonthSummaryToJson(Month month, const persistence::DeclarationMon
     latest = {{"revision", revision.revision},
               {"kind", DeclarationKindName(submission.kind)},
               {"submitted_at", revision.submitted_at},
-              {"days_late", submission.days_late},
+              {"days_late", summary->first_days_late.value_or(submission.days_late)},
               {"tax_cents", submission.amounts.tax.cents()},
               {"total_cents", submission.amounts.total.cents()},
               {"person_nights", submission.amounts.person_nights}};

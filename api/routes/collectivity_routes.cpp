@@ -6,6 +6,7 @@
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "persistence/collectivity_repository.hpp"
+#include "persistence/declaration_repository.hpp"
 #include "persistence/register_lock.hpp"
 
 namespace nuitee::api {
@@ -78,6 +79,17 @@ void Update(Exchange& exchange, Services& services) {
     if (!changed) return changed;
     changed->id = current->id;
     if (CollectivityWritableJson(*changed) == before) return current;
+    // Switching how stays across a month end are declared would count some nights twice (split
+    // months then whole stays) or lose them (the other way): once a month is declared, the rule
+    // stays (docs/decisions.md, "Declarations").
+    if (changed->declarations.stay_month_rule != current->declarations.stay_month_rule &&
+        persistence::DeclarationRepository::AnySubmitted(tx, current->id)) {
+      return Fail(Error::RuleViolation(
+          {{"/settings/stay_month_rule",
+            "Des déclarations ont déjà été déposées selon la règle actuelle : la changer "
+            "compterait certaines nuits deux fois ou en perdrait. Elle ne peut plus être "
+            "modifiée."}}));
+    }
     auto updated = CollectivityRepository::Update(tx, *changed, current->version);
     if (!updated) return updated;
     AuditChange(tx, updated->id, EntityKind::kCollectivity, updated->id.value(), updated->version,

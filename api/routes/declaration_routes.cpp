@@ -190,7 +190,10 @@ void Revise(Exchange& exchange, Services& services) {
     if (auto allowed = CheckAllowed(DeclarationAction::kRevise, month); !allowed) {
       return Fail(allowed.error());
     }
-    if (!condition->Matches(month.version)) return Fail(Error::StaleVersion());
+    // A correction names the version it corrects: "*" would correct whatever is there.
+    if (!condition->version || *condition->version != month.version) {
+      return Fail(Error::StaleVersion());
+    }
     auto submitted = Submit(tx, *target, *context, request->kind, request->stays, request->reason,
                             exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());

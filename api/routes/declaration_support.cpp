@@ -80,6 +80,18 @@ Status CheckAllowed(DeclarationAction action, const persistence::DeclarationMont
   return {};
 }
 
+Status CheckMonthIfMatch(const std::optional<IfMatch>& condition,
+                         const persistence::DeclarationMonth& month) {
+  // A month with nothing stored answers GET with version 0: If-Match "0" (or none) fits it.
+  if (month.Untouched()) {
+    if (condition && condition->version && *condition->version != 0) {
+      return Fail(Error::StaleVersion());
+    }
+    return {};
+  }
+  return CheckIfMatch(condition, month.version);
+}
+
 Result<nlohmann::json> StoreDraft(Transaction& tx, const Target& target, const Context& context,
                                   const std::optional<IfMatch>& condition,
                                   const std::vector<StayLine>& stays, const std::string& actor,
@@ -87,17 +99,12 @@ Result<nlohmann::json> StoreDraft(Transaction& tx, const Target& target, const C
   if (auto refusal = MonthRefusal(context.accommodation, target.month, today)) {
     return Fail(Error::FailedPrecondition(*refusal));
   }
-  auto existing =
-      DeclarationRepository::FindMonth(tx, target.tenant, target.accommodation, target.month, true);
-  if (auto ready =
-          CheckIfMatch(condition, existing ? std::optional(existing->version) : std::nullopt);
-      !ready) {
-    return Fail(ready.error());
-  }
-  if (existing) {
-    if (auto allowed = CheckAllowed(DeclarationAction::kSaveDraft, *existing); !allowed) {
-      return Fail(allowed.error());
-    }
+  // Lock first (creating the month's row if need be), then decide on the locked row: a
+  // concurrent submission or draft is either fully before this one or fully after it.
+  const auto month = DeclarationRepository::LockMonth(tx, context.accommodation, target.month);
+  if (auto ready = CheckMonthIfMatch(condition, month); !ready) return Fail(ready.error());
+  if (auto allowed = CheckAllowed(DeclarationAction::kSaveDraft, month); !allowed) {
+    return Fail(allowed.error());
   }
   const auto check = CheckStayLines(context.accommodation, context.history, target.month, stays,
                                     context.collectivity.declarations, today);

@@ -48,6 +48,11 @@ nlohmann::json MonthView(persistence::Transaction& tx, const Target& target, con
 // 409 with the French reason when the month's state does not allow `action`.
 Status CheckAllowed(DeclarationAction action, const persistence::DeclarationMonth& month);
 
+// If-Match against a locked month: required once something is stored (428), and must name its
+// version (412); an untouched month accepts no If-Match or "0".
+Status CheckMonthIfMatch(const std::optional<IfMatch>& condition,
+                         const persistence::DeclarationMonth& month);
+
 // Renames the fields of stay problems for the client (a CSV file names its lines).
 using ProblemNaming = std::function<std::vector<FieldError>(std::vector<FieldError>)>;
 

@@ -33,7 +33,7 @@ Result<std::optional<std::string>> ReadKey(const Exchange& exchange) {
   for (unsigned char c : *key) printable = printable && c >= 0x21 && c <= 0x7E;
   if (!printable) {
     return Fail(Error::InvalidArgument(
-        "Idempotency-Key",
+        "/headers/Idempotency-Key",
         "La clé d'idempotence compte de 1 à 200 caractères visibles (ASCII), "
         "par exemple un UUID."));
   }
@@ -61,7 +61,9 @@ void RunIdempotentPost(Exchange& exchange, Services& services,
                        const std::function<Result<Reply>(persistence::Transaction&)>& work) {
   auto key = ReadKey(exchange);
   if (!key) return exchange.SendError(key.error());
-  const std::string scope = "POST " + exchange.path();
+  // Keys are the client's: one collectivity's key never replays another's answer.
+  const std::string scope =
+      exchange.Header("X-Collectivity-Id").value_or("-") + " POST " + exchange.path();
   const std::string hash = Sha256Hex(exchange.request().body());
   bool replayed = false;
   auto answer =

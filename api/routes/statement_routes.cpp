@@ -2,6 +2,7 @@
 // accommodation, under the latest revision of each month; the months still to declare are listed
 // with their deadline. (Payments join the statement with the money capability.)
 #include <map>
+#include <set>
 
 #include "api/http/query.hpp"
 #include "api/json/declaration_json.hpp"
@@ -39,24 +40,34 @@ nlohmann::json AmountsJson(const MonthTotals& totals) {
           {"owed_cents", totals.total.cents()}};
 }
 
-// One month of the statement, every accommodation that may declare it or has stored something.
-void AddMonth(Month month, const std::vector<Accommodation>& accommodations,
-              const std::map<std::pair<std::string, std::string>,
-                             const persistence::DeclarationMonthSummary*>& stored,
+// One month of the statement: what the host declared (the months whose latest revision it filed,
+// even for an accommodation that has since changed hands), then its accommodations that may
+// declare the month and have not.
+void AddMonth(const HostId& host, Month month, const std::vector<Accommodation>& accommodations,
+              const std::vector<const persistence::DeclarationMonthSummary*>& stored,
               const DeclarationSettings& settings, Day today, MonthTotals& totals) {
-  for (const auto& accommodation : accommodations) {
-    auto found = stored.find({accommodation.id.value(), FormatIsoMonth(month)});
-    const persistence::DeclarationMonthSummary* summary =
-        found == stored.end() ? nullptr : found->second;
-    if (!summary && MonthRefusal(accommodation, month, today)) continue;
+  std::set<std::string> listed;
+  for (const auto* summary : stored) {
+    listed.insert(summary->month.accommodation_id.value());
+    // Declared by the accommodation's earlier host: neither owed nor to declare by this one.
+    if (summary->latest && summary->latest->host_id != host) continue;
     nlohmann::json item = MonthSummaryToJson(month, summary, settings, today);
-    item["accommodation_id"] = accommodation.id.value();
-    item["name"] = accommodation.name;
-    if (summary && summary->latest) {
+    item["accommodation_id"] = summary->month.accommodation_id.value();
+    item["name"] = summary->accommodation_name;
+    if (summary->latest) {
       AddDeclared(totals, *summary->latest);
     } else {
       ++totals.to_declare;
     }
+    totals.accommodations.push_back(std::move(item));
+  }
+  for (const auto& accommodation : accommodations) {
+    if (listed.count(accommodation.id.value())) continue;
+    if (MonthRefusal(accommodation, month, today)) continue;
+    nlohmann::json item = MonthSummaryToJson(month, nullptr, settings, today);
+    item["accommodation_id"] = accommodation.id.value();
+    item["name"] = accommodation.name;
+    ++totals.to_declare;
     totals.accommodations.push_back(std::move(item));
   }
 }
@@ -70,16 +81,16 @@ Result<nlohmann::json> Statement(Transaction& tx, const CollectivityId& tenant, 
   const auto accommodations = persistence::AccommodationRepository::ListOfHost(tx, tenant, host);
   const auto summaries =
       persistence::DeclarationRepository::ListHostMonths(tx, tenant, host, from, to);
-  std::map<std::pair<std::string, std::string>, const persistence::DeclarationMonthSummary*> stored;
+  std::map<std::string, std::vector<const persistence::DeclarationMonthSummary*>> stored;
   for (const auto& summary : summaries) {
-    stored[{summary.month.accommodation_id.value(), FormatIsoMonth(summary.month.month)}] =
-        &summary;
+    stored[FormatIsoMonth(summary.month.month)].push_back(&summary);
   }
   nlohmann::json months = nlohmann::json::array();
   MonthTotals overall;
   for (Month month = from; month <= to; month += date::months{1}) {
     MonthTotals totals;
-    AddMonth(month, accommodations, stored, collectivity->declarations, today, totals);
+    AddMonth(host, month, accommodations, stored[FormatIsoMonth(month)], collectivity->declarations,
+             today, totals);
     if (totals.accommodations.empty()) continue;
     nlohmann::json entry = AmountsJson(totals);
     entry["month"] = FormatIsoMonth(month);

@@ -39,7 +39,7 @@ TEST(IdempotentCreation, ARetriedHostCreationCreatesOneHost) {
   const auto reused = server.client().PostJson(path, HostBody("Paul Vidal"),
                                                {{"Idempotency-Key", "create-jeanne"}});
   EXPECT_EQ(reused.status, 422);
-  EXPECT_EQ(reused.Json().at("errors").at(0).at("pointer"), "Idempotency-Key");
+  EXPECT_EQ(reused.Json().at("errors").at(0).at("pointer"), "/headers/Idempotency-Key");
   EXPECT_EQ(
       server.client()
           .PostJson(path, HostBody("Paul Vidal"), {{"Idempotency-Key", std::string(201, 'k')}})
