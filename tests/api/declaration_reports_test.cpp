@@ -155,19 +155,38 @@ TEST_F(DeclarationReports, TheSynthesisOfNightsAddsUpTheLatestRevisionOfEveryMon
        "2026-08",
        {Stay("2026-08-01", 5, 3, 0, 8000), Stay("2026-08-10", 4, 2, 1, 8000, "booking")}},
   };
-  std::map<std::string, long long> expected_total_by_month;
-  std::map<std::string, long long> person_nights, minors, platform;
-  for (const auto& each : declared) {
-    const json month = Submit(each.accommodation, each.month, each.stays);
-    expected_total_by_month[each.month] += month.at("owed_cents").get<long long>();
-    for (const auto& stay : each.stays) {
-      const long long nights = stay.at("nights");
-      person_nights[each.month] += stay.at("occupants").get<long long>() * nights;
-      minors[each.month] += stay.at("exempt").at("minors").get<long long>() * nights;
+  // What the synthesis must add up to, computed here from the stays alone (CGCT L. 2333-30,
+  // taxe-de-sejour.md §3): unclassified at 5 % of the price per person (minors included in the
+  // divisor), far below the 4,00 € cap, times the taxable persons and nights, each part rounded
+  // half-up once per line, plus the 10 % departmental tax; platform stays owe nothing here.
+  struct Expected {
+    long long person_nights = 0, taxable = 0, minors = 0, platform = 0, tax = 0, total = 0;
+  };
+  std::map<std::string, Expected> expected;
+  auto add_stays = [&](const std::string& month, const json& stays, int sign) {
+    for (const auto& stay : stays) {
+      const long long nights = stay.at("nights"), occupants = stay.at("occupants");
+      const long long minors = stay.at("exempt").at("minors");
+      const long long price = stay.at("price_per_night_cents");
+      Expected& sums = expected[month];
+      sums.person_nights += sign * occupants * nights;
+      sums.taxable += sign * (occupants - minors) * nights;
+      sums.minors += sign * minors * nights;
       if (stay.at("collector") != "host") {
-        platform[each.month] += stay.at("occupants").get<long long>() * nights;
+        sums.platform += sign * occupants * nights;
+        continue;
       }
+      // tax = price × 5/100 ÷ occupants × taxable × nights, as a fraction num/den of cents.
+      const long long num = price * 5 * (occupants - minors) * nights, den = 100 * occupants;
+      const long long tax = (2 * num + den) / (2 * den);
+      const long long departmental = (2 * num + 10 * den) / (20 * den);
+      sums.tax += sign * tax;
+      sums.total += sign * (tax + departmental);
     }
+  };
+  for (const auto& each : declared) {
+    Submit(each.accommodation, each.month, each.stays);
+    add_stays(each.month, each.stays, +1);
   }
   // A revision of the second rental's July: 2 nights become 3; the first submission drops out.
   const json revised_stays = json::array({Stay("2026-07-05", 3, 6, 1, 15000)});
@@ -176,11 +195,8 @@ TEST_F(DeclarationReports, TheSynthesisOfNightsAddsUpTheLatestRevisionOfEveryMon
                         {{"stays", revised_stays}, {"reason", "Une nuit oubliée"}},
                         {{"If-Match", client().Get(MonthPath(second_, "2026-07")).Header("etag")}});
   ASSERT_EQ(revised.status, 201) << revised.body;
-  person_nights["2026-07"] += 6;
-  minors["2026-07"] += 1;
-  expected_total_by_month["2026-07"] +=
-      revised.Json().at("owed_cents").get<long long>() -
-      revised.Json().at("revisions").at(0).at("total_cents").get<long long>();
+  add_stays("2026-07", declared[1].stays, -1);
+  add_stays("2026-07", revised_stays, +1);
 
   const auto synthesis = client().Get("/v1/collectivities/" + collectivity_ +
                                       "/nights?from=2026-07&to=2026-08&group_by=month");
@@ -189,9 +205,12 @@ TEST_F(DeclarationReports, TheSynthesisOfNightsAddsUpTheLatestRevisionOfEveryMon
   ASSERT_EQ(items.size(), 2u);
   for (const auto& item : items) {
     const std::string month = item.at("month");
-    EXPECT_EQ(item.at("person_nights"), person_nights[month]) << month;
-    EXPECT_EQ(item.at("exempt_minors_person_nights"), minors[month]) << month;
-    EXPECT_EQ(item.at("total_cents"), expected_total_by_month[month]) << month;
+    EXPECT_EQ(item.at("stays"), month == "2026-07" ? 3 : 2) << month;
+    EXPECT_EQ(item.at("person_nights"), expected[month].person_nights) << month;
+    EXPECT_EQ(item.at("taxable_person_nights"), expected[month].taxable) << month;
+    EXPECT_EQ(item.at("exempt_minors_person_nights"), expected[month].minors) << month;
+    EXPECT_EQ(item.at("tax_cents"), expected[month].tax) << month;
+    EXPECT_EQ(item.at("total_cents"), expected[month].total) << month;
   }
 
   // By collector: platform nights are counted and carry no tax.
@@ -205,7 +224,20 @@ TEST_F(DeclarationReports, TheSynthesisOfNightsAddsUpTheLatestRevisionOfEveryMon
     platform_nights += item.at("person_nights").get<long long>();
     EXPECT_EQ(item.at("total_cents"), 0);
   }
-  EXPECT_EQ(platform_nights, platform["2026-07"] + platform["2026-08"]);
+  EXPECT_EQ(platform_nights, expected["2026-07"].platform + expected["2026-08"].platform);
+
+  // By commune, category and nature: one group here (Murat, unclassified furnished rentals)
+  // holding everything.
+  const auto by_place =
+      client().Get("/v1/collectivities/" + collectivity_ +
+                   "/nights?from=2026-07&to=2026-08&group_by=commune,category,nature");
+  ASSERT_EQ(by_place.status, 200);
+  const json places = by_place.Json().at("items");
+  ASSERT_EQ(places.size(), 1u);
+  EXPECT_EQ(places[0].at("commune"), "15138");
+  EXPECT_EQ(places[0].at("category"), "unclassified");
+  EXPECT_EQ(places[0].at("nature"), "furnished_rental");
+  EXPECT_EQ(places[0].at("total_cents"), expected["2026-07"].total + expected["2026-08"].total);
 
   // The same figures as CSV for a spreadsheet.
   const auto csv = client().Get(
