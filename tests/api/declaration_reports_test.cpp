@@ -69,7 +69,7 @@ class DeclarationReports : public ::testing::Test {
   std::string second_;
 };
 
-TEST_F(DeclarationReports, ACsvFileBecomesTheDraftThenIsSubmitted) {
+TEST_F(DeclarationReports, ACsvFileBecomesTheDraftIsSubmittedRevisedAndOwed) {
   const auto imported = ImportCsv("2026-07",
                                   "arrivee;nuits;occupants;mineurs;prix_nuit;percue_par\n"
                                   "01/07/2026;7;4;2;100,00;hote\n"
@@ -80,6 +80,17 @@ TEST_F(DeclarationReports, ACsvFileBecomesTheDraftThenIsSubmitted) {
   const auto submitted = client().Request("POST", MonthPath(first_, "2026-07") + "/submit");
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   EXPECT_EQ(submitted.Json().at("owed_cents"), 1925);  // example A; Airbnb collected the rest
+
+  // The journey goes on: a correction, then the statement shows what is owed under it.
+  const auto revised = client().PostJson(
+      MonthPath(first_, "2026-07") + "/revisions",
+      {{"stays", json::array({Stay("2026-07-01", 7, 4, 1, 10000)})},
+       {"reason", "Un seul enfant mineur"}},
+      {{"If-Match", submitted.Header("etag")}});
+  ASSERT_EQ(revised.status, 201) << revised.body;
+  const json statement =
+      client().Get("/v1/hosts/" + host_ + "/statement?from=2026-07&to=2026-07").Json();
+  EXPECT_EQ(statement.at("totals").at("owed_cents"), 2625 + 263);  // 1,25 × 3 × 7 + 10 %
 }
 
 TEST_F(DeclarationReports, ACsvFileWithBadRowsIsRefusedWholeNamingEachLine) {
