@@ -52,6 +52,9 @@ std::string UsageText() {
          "  import-delta FICHIER\n"
          "              importe les délibérations d'un fichier XML DELTA (DGFiP) pour les\n"
          "              collectivités enregistrées ; tout ou rien\n"
+         "  create-operator ADRESSE\n"
+         "              crée le compte de l'opérateur de l'instance (il crée les collectivités) ;\n"
+         "              mot de passe lu dans NUITEE_OPERATOR_PASSWORD\n"
          "  --help      affiche cette aide\n"
          "\n"
          "Options (ou variables d'environnement) :\n"
@@ -180,13 +183,19 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
   }
   config.command = raw.command.empty() ? "help" : raw.command;
   if (config.command != "serve" && config.command != "migrate" && config.command != "seed-demo" &&
-      config.command != "import-delta" && config.command != "help") {
+      config.command != "import-delta" && config.command != "create-operator" &&
+      config.command != "help") {
     errors.Add("", "Commande inconnue : « " + config.command + " » (voir nuitee --help).");
   }
-  // Only import-delta takes an operand: the file to import.
-  const std::size_t operands = config.command == "import-delta" ? 1 : 0;
+  // import-delta takes the file to import; create-operator the operator's address.
+  const bool takes_operand =
+      config.command == "import-delta" || config.command == "create-operator";
+  const std::size_t operands = takes_operand ? 1 : 0;
   if (config.command == "import-delta" && raw.operands.empty()) {
     errors.Add("", "import-delta attend le chemin du fichier XML DELTA à importer.");
+  }
+  if (config.command == "create-operator" && raw.operands.empty()) {
+    errors.Add("", "create-operator attend l'adresse électronique de l'opérateur.");
   }
   for (std::size_t i = operands; i < raw.operands.size(); ++i) {
     errors.Add("", "Argument inattendu : « " + raw.operands[i] + " ».");

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -14,9 +15,12 @@
 #include "api/server.hpp"
 #include "demo/seed.hpp"
 #include "imports/delta_xml.hpp"
+#include "persistence/account_repository.hpp"
 #include "persistence/collectivity_repository.hpp"
 #include "persistence/deliberation_admission.hpp"
 #include "persistence/migrations.hpp"
+#include "security/password_hash.hpp"
+#include "security/password_policy.hpp"
 
 extern char** environ;
 
@@ -185,6 +189,37 @@ int Serve(const api::Config& config) {
   return 0;
 }
 
+// `nuitee create-operator EMAIL`: the instance operator's account, who creates collectivities and
+// their first admin. The password comes from NUITEE_OPERATOR_PASSWORD, never from a flag, so it
+// stays out of the shell history and of `ps`.
+int CreateOperator(const api::Config& config) {
+  const char* password = std::getenv("NUITEE_OPERATOR_PASSWORD");
+  if (!password) {
+    std::cerr << "Indiquez le mot de passe dans la variable NUITEE_OPERATOR_PASSWORD.\n";
+    return 2;
+  }
+  if (auto refusal = security::PasswordRefusal(password)) {
+    std::cerr << *refusal << "\n";
+    return 2;
+  }
+  auto hash = security::HashPassword(password, security::ScryptParameters{});
+  if (!hash) return 1;
+  std::string email = config.input_file;
+  std::transform(email.begin(), email.end(), email.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  persistence::Database database({config.database_url, 1});
+  auto created = database.InTransaction([&](persistence::Transaction& tx) {
+    return persistence::AccountRepository::CreateUser(
+        tx, {UserKind::kOperator, email, "Opérateur", std::nullopt, *hash, {}, {}, "cli"});
+  });
+  if (!created) {
+    std::cerr << "Le compte n'a pas été créé : " << created.error().message << "\n";
+    return 1;
+  }
+  std::cout << "Compte opérateur créé pour " << email << ".\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -206,5 +241,6 @@ int main(int argc, char** argv) {
   if (config->command == "migrate") return Migrate(*config);
   if (config->command == "seed-demo") return SeedDemo(*config);
   if (config->command == "import-delta") return ImportDelta(*config);
+  if (config->command == "create-operator") return CreateOperator(*config);
   return Serve(*config);
 }

@@ -61,6 +61,7 @@ const std::vector<RouteInfo>& Server::routes() const { return impl_->table.route
 
 void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterHealthRoutes(table, services);
+  RegisterAuthRoutes(table, services);
   RegisterCollectivityRoutes(table, services);
   RegisterHostRoutes(table, services);
   RegisterAccommodationRoutes(table, services);

@@ -16,8 +16,8 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: any free port (tests)
   int threads = 4;
   // Both set: serve HTTPS with this PEM certificate (chain) and private key (Pistache's OpenSSL).
-  std::string tls_certificate;
-  std::string tls_private_key;
+  std::string tls_certificate{};
+  std::string tls_private_key{};
 };
 
 class Server {

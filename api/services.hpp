@@ -30,7 +30,7 @@ struct Services {
   std::function<Day()> today;
   // The simulator's rate contexts; write routes call rate_cache->Invalidate().
   std::shared_ptr<RateCache> rate_cache = std::make_shared<RateCache>();
-  AuthSettings auth;
+  AuthSettings auth{};
 };
 
 // Today's date in Europe/Paris, where every collectivity we serve keeps its calendar.

@@ -125,6 +125,7 @@ void Exchange::SendCreated(const std::string& location, const nlohmann::json& bo
 void Exchange::SendError(const Error& error) { SendProblem(ProblemFor(error)); }
 
 void Exchange::SendProblem(const Problem& problem) {
+  if (problem.status == Code::Unauthorized) AddHeader("WWW-Authenticate", "Bearer");
   if (problem.status == Code::Service_Unavailable) {
     AddHeader("Retry-After", "5");
   }

@@ -20,6 +20,7 @@ Code HttpStatusFor(ErrorCode code) {
     case ErrorCode::kUnauthenticated: return Code::Unauthorized;
     case ErrorCode::kPermissionDenied: return Code::Forbidden;
     case ErrorCode::kUnavailable: return Code::Service_Unavailable;
+    case ErrorCode::kResourceExhausted: return Code::Too_Many_Requests;
     case ErrorCode::kInternal: return Code::Internal_Server_Error;
   }
   return Code::Internal_Server_Error;
@@ -43,6 +44,7 @@ Kind KindFor(ErrorCode code) {
     case ErrorCode::kUnauthenticated: return {"unauthenticated", "Authentification requise"};
     case ErrorCode::kPermissionDenied: return {"forbidden", "Accès refusé"};
     case ErrorCode::kUnavailable: return {"unavailable", "Service indisponible"};
+    case ErrorCode::kResourceExhausted: return {"too-many-requests", "Trop de tentatives"};
     case ErrorCode::kInternal: return {"internal", "Erreur interne"};
   }
   return {"internal", "Erreur interne"};

@@ -18,6 +18,7 @@ void RegisterDeliberationImportRoute(RouteTable& table, Services& services);
 void RegisterQuoteRoutes(RouteTable& table, Services& services);
 void RegisterDeclarationRoutes(RouteTable& table, Services& services);
 void RegisterStatementRoutes(RouteTable& table, Services& services);
+void RegisterAuthRoutes(RouteTable& table, Services& services);
 void RegisterStayImportRoutes(RouteTable& table, Services& services);
 void RegisterNightSynthesisRoutes(RouteTable& table, Services& services);
 

@@ -21,6 +21,7 @@ enum class ErrorCode {
   kUnauthenticated,
   kPermissionDenied,
   kUnavailable,
+  kResourceExhausted,     // too many attempts: retry later (throttling)
   kInternal,
 };
 

@@ -10,6 +10,8 @@ TestServer::TestServer() : TestServer("", "") {}
 TestServer::TestServer(const std::string& tls_certificate, const std::string& tls_private_key)
     : today_(2026_y / date::November / 23), tls_(!tls_certificate.empty()) {
   api::Services services{db_.database(), [this] { return today_; }};
+  // Cheap scrypt parameters: the tests log in often; production uses the defaults.
+  services.auth.scrypt = kTestScrypt;
   server_ = std::make_unique<api::Server>(
       api::ServerOptions{"127.0.0.1", 0, 2, tls_certificate, tls_private_key}, services);
   port_ = server_->Start();

@@ -4,10 +4,14 @@
 #include <memory>
 
 #include "api/server.hpp"
+#include "security/password_hash.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace nuitee::testing {
+
+// The scrypt parameters of test servers (cheap, so logging in does not slow the suite down).
+inline constexpr security::ScryptParameters kTestScrypt{1024, 8, 1};
 
 class TestServer {
  public:
