@@ -5,6 +5,7 @@
 
 #include "domain/classification.hpp"
 #include "persistence/dynamic_query.hpp"
+#include "persistence/register_search.hpp"
 #include "persistence/soci_support.hpp"
 
 namespace nuitee::persistence {
@@ -195,16 +196,18 @@ std::optional<AccommodationId> AccommodationRepository::FindDuplicate(
 }
 
 Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
-                                                  const CollectivityId& collectivity,
-                                                  const AccommodationFilter& filter,
-                                                  const PageRequest& page) {
-  DynamicQuery query;
-  std::string sql = std::string("SELECT ") + kColumns + ", " + kCategoryOn +
-                    " AS category FROM accommodations a "
-                    "WHERE a.collectivity_id = :c::uuid AND a.seq > :after";
+                                                         const CollectivityId& collectivity,
+                                                         const AccommodationFilter& filter,
+                                                         const PageRequest& page,
+                                                         const SearchWindows& windows) {
+  RegisterQuery list;
+  list.select = std::string(kColumns) + ", " + kCategoryOn + " AS category";
+  list.table = "accommodations";
+  std::string& sql = list.where;
+  DynamicQuery& query = list.filters;
+  sql = "a.collectivity_id = :c::uuid AND a.seq > :after";
   query.Bind("on", FormatIsoDate(filter.on));
   query.Bind("c", collectivity.value());
-  query.Bind("after", page.after_seq);
   if (filter.host) {
     sql += " AND a.host_id = :host::uuid";
     query.Bind("host", filter.host->value());
@@ -217,12 +220,7 @@ Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
     sql += " AND a.nature = :nature";
     query.Bind("nature", std::string(NatureName(*filter.nature)));
   }
-  if (filter.text) {
-    // search_text is lower(...) by definition: LIKE on the lowered pattern matches what ILIKE
-    // would, at half the cost per row, and the trigram index serves both.
-    sql += " AND a.search_text LIKE lower(:pattern)";
-    query.Bind("pattern", LikePattern(*filter.text));
-  }
+  list.text = filter.text;  // read in bounded steps (persistence/register_search.hpp)
   if (filter.category) {
     sql += std::string(" AND ") +
            (OnlyByClassification(*filter.category) ? std::string(kClassifiedAs)
@@ -241,12 +239,11 @@ Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
         break;
     }
   }
-  return query.ReadPage<AccommodationListing>(
-      tx, sql + " ORDER BY a.seq LIMIT :limit", page, [](const soci::row& row) {
-        return AccommodationListing{
-            FromRow(row),
-            rates::ParseCategory(GetString(row, "category")).value_or(rates::Category::kUnclassified)};
-      });
+  return ReadRegisterPage<AccommodationListing>(tx, list, page, windows, [](const soci::row& row) {
+    return AccommodationListing{
+        FromRow(row),
+        rates::ParseCategory(GetString(row, "category")).value_or(rates::Category::kUnclassified)};
+  });
 }
 
 long long AccommodationRepository::BumpVersion(Transaction& tx, const AccommodationId& id) {

@@ -8,6 +8,7 @@
 #include "domain/core/error.hpp"
 #include "persistence/database.hpp"
 #include "persistence/page.hpp"
+#include "persistence/search_windows.hpp"
 #include "rates/category.hpp"
 
 namespace nuitee::persistence {
@@ -48,8 +49,12 @@ class AccommodationRepository {
   // host and address (case, punctuation and spacing ignored) in the same commune.
   static std::optional<AccommodationId> FindDuplicate(Transaction& tx,
                                                       const Accommodation& accommodation);
+  // With `filter.text`, a search in bounded steps (persistence/register_search.hpp); `windows`
+  // is for tests.
   static Page<AccommodationListing> List(Transaction& tx, const CollectivityId& collectivity,
-                                  const AccommodationFilter& filter, const PageRequest& page);
+                                         const AccommodationFilter& filter,
+                                         const PageRequest& page,
+                                         const SearchWindows& windows = {});
 };
 
 }  // namespace nuitee::persistence
