@@ -9,6 +9,7 @@
 #include "domain/core/error.hpp"
 #include "persistence/database.hpp"
 #include "persistence/page.hpp"
+#include "persistence/search_windows.hpp"
 #include "rates/category.hpp"
 
 namespace nuitee::persistence {
@@ -52,8 +53,12 @@ class AccommodationRepository {
   // Every accommodation of a host, ceased ones included, in register order (a host's statement).
   static std::vector<Accommodation> ListOfHost(Transaction& tx, const CollectivityId& collectivity,
                                                const HostId& host);
+  // With `filter.text`, a search in bounded steps (persistence/register_search.hpp); `windows`
+  // is for tests.
   static Page<AccommodationListing> List(Transaction& tx, const CollectivityId& collectivity,
-                                  const AccommodationFilter& filter, const PageRequest& page);
+                                         const AccommodationFilter& filter,
+                                         const PageRequest& page,
+                                         const SearchWindows& windows = {});
 };
 
 }  // namespace nuitee::persistence

@@ -1,7 +1,7 @@
 // SQL for the hosts table.
 #include "persistence/host_repository.hpp"
 
-#include "persistence/dynamic_query.hpp"
+#include "persistence/register_search.hpp"
 #include "persistence/soci_support.hpp"
 
 namespace nuitee::persistence {
@@ -107,21 +107,19 @@ Result<Host> HostRepository::Update(Transaction& tx, const Host& host,
 }
 
 Page<Host> HostRepository::List(Transaction& tx, const CollectivityId& collectivity,
-                                 const HostFilter& filter, const PageRequest& page) {
-  DynamicQuery query;
-  std::string sql = std::string("SELECT ") + kColumns +
-                    " FROM hosts WHERE collectivity_id = :c::uuid AND seq > :after";
-  query.Bind("c", collectivity.value());
-  query.Bind("after", page.after_seq);
-  if (filter.text) {
-    // search_text is lower(...) by definition: LIKE on the lowered pattern is half ILIKE's cost.
-    sql += " AND search_text LIKE lower(:pattern)";
-    query.Bind("pattern", LikePattern(*filter.text));
-  }
+                                const HostFilter& filter, const PageRequest& page,
+                                const SearchWindows& windows) {
+  RegisterQuery query;
+  query.select = kColumns;
+  query.table = "hosts";
+  query.where = "a.collectivity_id = :c::uuid AND a.seq > :after";
+  query.filters.Bind("c", collectivity.value());
+  query.text = filter.text;  // read in bounded steps (persistence/register_search.hpp)
   if (filter.archived) {
-    sql += *filter.archived ? " AND archived_on IS NOT NULL" : " AND archived_on IS NULL";
+    query.where +=
+        *filter.archived ? " AND a.archived_on IS NOT NULL" : " AND a.archived_on IS NULL";
   }
-  return query.ReadPage<Host>(tx, sql + " ORDER BY seq LIMIT :limit", page, FromRow);
+  return ReadRegisterPage<Host>(tx, query, page, windows, FromRow);
 }
 
 }  // namespace nuitee::persistence

@@ -8,6 +8,7 @@
 #include "domain/host.hpp"
 #include "persistence/database.hpp"
 #include "persistence/page.hpp"
+#include "persistence/search_windows.hpp"
 
 namespace nuitee::persistence {
 
@@ -23,8 +24,11 @@ class HostRepository {
   static Result<Host> Find(Transaction& tx, const CollectivityId& collectivity, const HostId& id);
   // Also refreshes the host's name on its accommodations (their free-text search uses it).
   static Result<Host> Update(Transaction& tx, const Host& host, long long expected_version);
+  // With `filter.text`, a search in bounded steps (persistence/register_search.hpp); `windows`
+  // is for tests.
   static Page<Host> List(Transaction& tx, const CollectivityId& collectivity,
-                         const HostFilter& filter, const PageRequest& page);
+                         const HostFilter& filter, const PageRequest& page,
+                         const SearchWindows& windows = {});
 };
 
 }  // namespace nuitee::persistence

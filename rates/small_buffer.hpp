@@ -34,7 +34,9 @@ class SmallBuffer {
   }
 
  private:
-  std::array<T, N> inline_{};
+  // Not value-initialized: only the first size_ elements are ever read, and zeroing the arrays
+  // cost 13 % of a stay's computation (bench_rates_engine: 193 ns, 168 ns without).
+  std::array<T, N> inline_;
   std::vector<T> heap_;
   std::size_t size_ = 0;
 };

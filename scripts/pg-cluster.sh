@@ -197,7 +197,9 @@ cmd_start() {
 	log="$REAL/server.log"
 	# No parallel query: on the 2-core machine the embedded cluster is made for, starting the
 	# workers alone cost 8-40 ms per query, more than the queries themselves (BENCHMARKS.md).
-	opts="-c listen_addresses='' -p $PORT -k '$sock' -c max_parallel_workers_per_gather=0 ${PG_EXTRA_OPTS:-}"
+	# No JIT: a register list with several filters gets a large cost estimate, and compiling it
+	# took 0.1-0.9 s, as long as or longer than running it (BENCHMARKS.md).
+	opts="-c listen_addresses='' -p $PORT -k '$sock' -c max_parallel_workers_per_gather=0 -c jit=off ${PG_EXTRA_OPTS:-}"
 	t0="$(now)"
 	if ! run_as "$OWNER" "$BIN/pg_ctl" -D "$REAL" -l "$log" -w -t "${NUITEE_PG_START_TIMEOUT:-60}" -o "$opts" start >/dev/null 2>&1; then
 		tail -n 30 "$log" >&2 || true

@@ -55,13 +55,15 @@ void ReadExempt(JsonReader& reader, rates::ExemptOccupants& exempt) {
 }
 
 json RunJson(const rates::NightRun& run) {
-  return {{"first_night", FormatIsoDate(run.first_night)},
-          {"nights", run.nights},
-          {"year", run.year},
-          {"category", rates::CategoryName(run.category)},
-          {"levied", run.levied},
-          {"unit_cents", run.unit.RoundedHalfUp().cents()},
-          {"capped", run.capped}};
+  json object = json::object();
+  object["first_night"] = FormatIsoDate(run.first_night);
+  object["nights"] = run.nights;
+  object["year"] = run.year;
+  object["category"] = rates::CategoryName(run.category);
+  object["levied"] = run.levied;
+  object["unit_cents"] = run.unit.RoundedHalfUp().cents();
+  object["capped"] = run.capped;
+  return object;
 }
 
 }  // namespace
@@ -91,36 +93,37 @@ Result<QuoteRequest> QuoteRequestFromJson(const json& body) {
 }
 
 json QuoteToJson(const rates::Stay& stay, const rates::StayTax& tax, const rates::RateBook& book) {
-  json additional = json::array();
+  // Filled member by member: nlohmann's initializer lists copy every nested value once more.
+  json answer = json::object();
+  json& additional = answer["additional_taxes"] = json::array();
   for (const auto& each : tax.additional_taxes) {
-    additional.push_back(
-        {{"beneficiary", rates::BeneficiaryCode(each.beneficiary)},
-         {"label",
-          each.label.empty() ? std::string(rates::BeneficiaryLabel(each.beneficiary)) : each.label},
-         {"rate_bp", each.rate.value},
-         {"amount_cents", each.amount.cents()}});
+    json& line = additional.emplace_back(json::object());
+    line["beneficiary"] = rates::BeneficiaryCode(each.beneficiary);
+    line["label"] =
+        each.label.empty() ? std::string(rates::BeneficiaryLabel(each.beneficiary)) : each.label;
+    line["rate_bp"] = each.rate.value;
+    line["amount_cents"] = each.amount.cents();
   }
-  json runs = json::array();
+  json& runs = answer["runs"] = json::array();
   std::map<int, std::int64_t> versions;
   for (const auto& run : tax.runs) {
     runs.push_back(RunJson(run));
     if (run.deliberation_version > 0) versions[run.year] = run.deliberation_version;
   }
-  json versions_json = json::object();
+  json& versions_json = answer["deliberation_versions"] = json::object();
   for (const auto& [year, version] : versions) versions_json[std::to_string(year)] = version;
   const auto* arrival_year = book.DeliberationFor(int(stay.arrival.year()));
-  return {{"tax_cents", tax.tax.cents()},
-          {"additional_taxes", additional},
-          {"total_cents", tax.total.cents()},
-          {"unit_cents_per_person_night", tax.unit_per_person_night.cents()},
-          {"capped", tax.capped},
-          {"taxable_persons", tax.taxable_persons},
-          {"taxable_person_nights", tax.taxable_person_nights},
-          {"rounding_mode", rates::RoundingModeName(tax.rounding)},
-          {"deliberation_version", arrival_year ? json(arrival_year->version) : json()},
-          {"deliberation_versions", versions_json},
-          {"runs", runs},
-          {"explanation", rates::ExplainInFrench(stay, tax)}};
+  answer["tax_cents"] = tax.tax.cents();
+  answer["total_cents"] = tax.total.cents();
+  answer["unit_cents_per_person_night"] = tax.unit_per_person_night.cents();
+  answer["capped"] = tax.capped;
+  answer["taxable_persons"] = tax.taxable_persons;
+  answer["taxable_person_nights"] = tax.taxable_person_nights;
+  answer["rounding_mode"] = rates::RoundingModeName(tax.rounding);
+  answer["deliberation_version"] = arrival_year ? json(arrival_year->version) : json();
+  json& explanation = answer["explanation"] = json::array();
+  for (auto& line : rates::ExplainInFrench(stay, tax)) explanation.push_back(std::move(line));
+  return answer;
 }
 
 }  // namespace nuitee::api

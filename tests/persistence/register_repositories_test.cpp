@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "domain/classification.hpp"
@@ -190,6 +191,72 @@ TEST_F(RegisterRepositories, FilterByCategoryNeverRevivesASupersededDecision) {
   EXPECT_EQ(count(2022_y / date::June / 1, rates::Category::kTwoStars), 1u);
   EXPECT_EQ(count(2023_y / date::June / 1, rates::Category::kFourStars), 0u);  // not revived
   EXPECT_EQ(count(2023_y / date::June / 1, rates::Category::kUnclassified), 1u);
+}
+
+// Every category filter against the domain rule, over natures whose categories come from
+// classifications (stars, palace), from the nature alone (chambres d'hôtes, aires, ports) or from
+// both (campings: row 8 unclassified, row 7 classified 3-5 stars).
+TEST_F(RegisterRepositories, FilterEveryCategoryAsTheDomainRuleDoesWhateverTheNature) {
+  Tenant a = MakeTenant("200066637", "15138123456AB");
+  struct Case {
+    Nature nature;
+    std::optional<Rank> rank;  // decided on 2021-06-01, valid five years
+  };
+  const Case cases[] = {
+      {Nature::kCamping, Rank{3, false}},        {Nature::kCamping, Rank{2, false}},
+      {Nature::kCamping, std::nullopt},          {Nature::kCamperVanArea, std::nullopt},
+      {Nature::kMarina, std::nullopt},           {Nature::kGuestHouse, std::nullopt},
+      {Nature::kHostel, std::nullopt},           {Nature::kHolidayVillage, Rank{4, false}},
+      {Nature::kHolidayVillage, Rank{2, false}}, {Nature::kHotel, Rank{1, false}},
+      {Nature::kPalace, Rank{5, true}},          {Nature::kOther, std::nullopt},
+  };
+  std::vector<std::pair<AccommodationId, Nature>> made = {
+      {a.accommodation.id, a.accommodation.nature}};
+  std::vector<std::vector<Classification>> histories(1);
+  int n = 0;
+  for (const Case& each : cases) {
+    Accommodation accommodation = SampleAccommodation(a.collectivity.id, a.host.id, "",
+                                                      std::to_string(++n) + " chemin des Prés");
+    accommodation.nature = each.nature;
+    accommodation.registration_number = std::nullopt;
+    auto stored = InTx([&](Transaction& tx) {
+      return AccommodationRepository::Insert(tx, accommodation, a.host.legal_name);
+    });
+    ASSERT_TRUE(stored) << stored.error().message;
+    made.push_back({stored->id, each.nature});
+    histories.emplace_back();
+    if (!each.rank) continue;
+    Classification decision;
+    decision.accommodation_id = stored->id;
+    decision.rank = *each.rank;
+    decision.decided_on = 2021_y / date::June / 1;
+    decision.expires_on = DefaultExpiry(decision.decided_on);
+    decision.body = "Organisme test";
+    ASSERT_TRUE(InTx([&](Transaction& tx) {
+      return ClassificationRepository::Insert(tx, a.collectivity.id, decision,
+                                              ClassifiedCategory(each.nature, *each.rank), "test");
+    }));
+    histories.back().push_back(decision);
+  }
+  for (Day day :
+       {Day{2021_y / date::May / 31}, Day{2024_y / date::July / 1}, Day{2026_y / date::June / 1}}) {
+    for (rates::Category category : rates::kAllCategories) {
+      std::set<std::string> expected;
+      for (std::size_t i = 0; i < made.size(); ++i) {
+        if (CategoryOn(made[i].second, histories[i], day) == category) {
+          expected.insert(made[i].first.value());
+        }
+      }
+      AccommodationFilter filter;
+      filter.on = day;
+      filter.category = category;
+      std::set<std::string> listed;
+      for (const auto& row : ListAccommodations(a.collectivity.id, filter).items) {
+        listed.insert(row.accommodation.id.value());
+      }
+      EXPECT_EQ(listed, expected) << rates::CategoryName(category) << " on " << FormatIsoDate(day);
+    }
+  }
 }
 
 TEST_F(RegisterRepositories, FilterByStatusOnADay) {
