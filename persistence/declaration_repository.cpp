@@ -117,28 +117,31 @@ ComputedLine LineFromRow(const soci::row& row) {
 }
 
 // All lines of a revision in one document, inserted by one statement (jsonb_to_recordset).
+// Built by assignment rather than from initializer lists, whose elements are copied: the demo
+// seed writes 40 MB of these (the explanations), and each copy showed in its time.
 nlohmann::json LinesDocument(const std::vector<ComputedLine>& lines) {
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t index = 0; index < lines.size(); ++index) {
     const ComputedLine& line = lines[index];
     Money additional = Money::Zero();
     for (const auto& tax : line.additional_taxes) additional += tax.amount;
-    nlohmann::json row = {{"line_no", index},
-                          {"category", rates::CategoryName(line.category)},
-                          {"arrival", FormatIsoDate(line.stay.arrival)},
-                          {"nights", line.stay.nights},
-                          {"occupants", line.stay.occupants},
-                          {"exempt_minors", line.stay.exempt.minors},
-                          {"exempt_seasonal_workers", line.stay.exempt.seasonal_workers},
-                          {"exempt_emergency_housing", line.stay.exempt.emergency_housing},
-                          {"exempt_low_rent", line.stay.exempt.low_rent},
-                          {"collector", CollectorName(line.stay.collector)},
-                          {"person_nights", line.person_nights},
-                          {"taxable_person_nights", line.taxable_person_nights},
-                          {"tax_cents", line.tax.cents()},
-                          {"additional_cents", additional.cents()},
-                          {"total_cents", line.total.cents()},
-                          {"detail", LineDetailToDocument(line)}};
+    nlohmann::json row = nlohmann::json::object();
+    row["line_no"] = index;
+    row["category"] = rates::CategoryName(line.category);
+    row["arrival"] = FormatIsoDate(line.stay.arrival);
+    row["nights"] = line.stay.nights;
+    row["occupants"] = line.stay.occupants;
+    row["exempt_minors"] = line.stay.exempt.minors;
+    row["exempt_seasonal_workers"] = line.stay.exempt.seasonal_workers;
+    row["exempt_emergency_housing"] = line.stay.exempt.emergency_housing;
+    row["exempt_low_rent"] = line.stay.exempt.low_rent;
+    row["collector"] = CollectorName(line.stay.collector);
+    row["person_nights"] = line.person_nights;
+    row["taxable_person_nights"] = line.taxable_person_nights;
+    row["tax_cents"] = line.tax.cents();
+    row["additional_cents"] = additional.cents();
+    row["total_cents"] = line.total.cents();
+    row["detail"] = LineDetailToDocument(line);
     row["price_per_night_cents"] = line.stay.price_per_night
                                        ? nlohmann::json(line.stay.price_per_night->cents())
                                        : nlohmann::json();
@@ -167,30 +170,32 @@ nlohmann::json AppendArguments(const Accommodation& accommodation, Month month, 
                                const NewRevision& revision) {
   const Submission& submission = revision.submission;
   const DeclarationAmounts& amounts = submission.amounts;
-  return {{"collectivity_id", accommodation.collectivity_id.value()},
-          {"host_id", accommodation.host_id.value()},
-          {"accommodation_id", accommodation.id.value()},
-          {"month", MonthText(month)},
-          {"revision", number},
-          {"kind", DeclarationKindName(submission.kind)},
-          {"submitted_by", revision.actor},
-          {"submitted_on", FormatIsoDate(revision.submitted_on)},
-          {"due_on", FormatIsoDate(submission.due_on)},
-          {"days_late", submission.days_late},
-          {"reason", revision.reason ? nlohmann::json(*revision.reason) : nlohmann::json()},
-          {"rounding_mode", rates::RoundingModeName(revision.rounding)},
-          {"deliberation_versions", VersionsDocument(amounts)},
-          {"tax_cents", amounts.tax.cents()},
-          {"additional_taxes", AdditionalTaxesToDocument(amounts.additional_taxes)},
-          {"additional_cents", AdditionalTotal(amounts).cents()},
-          {"total_cents", amounts.total.cents()},
-          {"person_nights", amounts.person_nights},
-          {"taxable_person_nights", amounts.taxable_person_nights},
-          {"platform_person_nights", amounts.platform_person_nights},
-          {"warnings", WarningsToDocument(submission.warnings)},
-          {"commune_insee_code", accommodation.commune_insee_code},
-          {"nature", NatureName(accommodation.nature)},
-          {"lines", LinesDocument(amounts.lines)}};
+  nlohmann::json arguments = nlohmann::json::object();
+  arguments["collectivity_id"] = accommodation.collectivity_id.value();
+  arguments["host_id"] = accommodation.host_id.value();
+  arguments["accommodation_id"] = accommodation.id.value();
+  arguments["month"] = MonthText(month);
+  arguments["revision"] = number;
+  arguments["kind"] = DeclarationKindName(submission.kind);
+  arguments["submitted_by"] = revision.actor;
+  arguments["submitted_on"] = FormatIsoDate(revision.submitted_on);
+  arguments["due_on"] = FormatIsoDate(submission.due_on);
+  arguments["days_late"] = submission.days_late;
+  arguments["reason"] = revision.reason ? nlohmann::json(*revision.reason) : nlohmann::json();
+  arguments["rounding_mode"] = rates::RoundingModeName(revision.rounding);
+  arguments["deliberation_versions"] = VersionsDocument(amounts);
+  arguments["tax_cents"] = amounts.tax.cents();
+  arguments["additional_taxes"] = AdditionalTaxesToDocument(amounts.additional_taxes);
+  arguments["additional_cents"] = AdditionalTotal(amounts).cents();
+  arguments["total_cents"] = amounts.total.cents();
+  arguments["person_nights"] = amounts.person_nights;
+  arguments["taxable_person_nights"] = amounts.taxable_person_nights;
+  arguments["platform_person_nights"] = amounts.platform_person_nights;
+  arguments["warnings"] = WarningsToDocument(submission.warnings);
+  arguments["commune_insee_code"] = accommodation.commune_insee_code;
+  arguments["nature"] = NatureName(accommodation.nature);
+  arguments["lines"] = LinesDocument(amounts.lines);
+  return arguments;
 }
 
 // AppendRevision for every element of a jsonb array of AppendArguments, called in the array's
