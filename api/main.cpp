@@ -65,7 +65,9 @@ int SeedDemo(const api::Config& config) {
                                        {"hosts", report->hosts},
                                        {"accommodations", report->accommodations},
                                        {"classifications", report->classifications},
-                                       {"deliberations", report->deliberations}});
+                                       {"deliberations", report->deliberations},
+                                       {"declaration_revisions", report->declaration_revisions},
+                                       {"declarations_skipped", report->declarations_skipped}});
   return 0;
 }
 

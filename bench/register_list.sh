@@ -12,8 +12,7 @@
 # NUITEE_BENCH_PORT (18099, the next free one is taken), NUITEE_BENCH_MIX_DURATION (20s),
 # NUITEE_BENCH_KIND_DURATION (10s), NUITEE_BENCH_SERIAL_DURATION (5s, 0 to skip),
 # NUITEE_BENCH_KINDS (all), NUITEE_BENCH_RELOAD=1 (reload even if the data is current),
-# NUITEE_BENCH_IDLE_WAIT (60: seconds to wait for idle CPUs at the start), NUITEE_BENCH_RETRIES (6:
-# runs done again when other processes took >= 10 % of the CPUs), NUITEE_BENCH_SESSION_OPTIONS
+# NUITEE_BENCH_IDLE_WAIT and NUITEE_BENCH_RETRIES (bench/lib/machine.sh), NUITEE_BENCH_SESSION_OPTIONS
 # (server settings for the service's sessions, e.g. "-c max_parallel_workers_per_gather=0").
 # Results: stdout, and var/bench/register_list-<UTC time>.txt (wrk outputs, summary, server warnings).
 set -euo pipefail
@@ -49,6 +48,8 @@ server_pid=""
 say() { printf '[bench] %s\n' "$*" | tee -a "$REPORT" >&2; }
 psql_admin() { psql "$ADMIN_URL" -X -q -tA -v ON_ERROR_STOP=1 "$@"; }
 psql_db() { psql "$DB_URL" -X -q -tA -v ON_ERROR_STOP=1 "$@"; }
+# shellcheck source=bench/lib/machine.sh
+. bench/lib/machine.sh
 
 stop_server() {
 	if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
@@ -123,24 +124,8 @@ psql_db <<<"SELECT 'dataset: ' || (SELECT count(*) FROM hosts) || ' hosts, ' || 
 
 # ----------------------------------------------------------------------------------------------
 # A busy machine (a build next door) halves the figures: wait a little for the CPUs to calm down,
-# and say in the report how idle they were.
-cpu_idle_percent() { # over 2 seconds, from /proc/stat
-	local _c u1 n1 s1 i1 w1 x1 y1 z1 u2 n2 s2 i2 w2 x2 y2 z2
-	read -r _c u1 n1 s1 i1 w1 x1 y1 z1 _ </proc/stat
-	sleep 2
-	read -r _c u2 n2 s2 i2 w2 x2 y2 z2 _ </proc/stat
-	local total=$(((u2 + n2 + s2 + i2 + w2 + x2 + y2 + z2) - (u1 + n1 + s1 + i1 + w1 + x1 + y1 + z1)))
-	echo $((100 * (i2 + w2 - i1 - w1) / (total > 0 ? total : 1)))
-}
-idle="$(cpu_idle_percent)"
-waited=0
-while ((idle < 85 && waited < ${NUITEE_BENCH_IDLE_WAIT:-60})); do
-	say "CPUs only ${idle}% idle (other processes are busy); waiting"
-	sleep 8
-	waited=$((waited + 10))
-	idle="$(cpu_idle_percent)"
-done
-say "CPUs ${idle}% idle before the run; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# and say in the report how idle they were (bench/lib/machine.sh).
+bench_wait_for_idle_cpus
 
 # ----------------------------------------------------------------------------------------------
 # Server
@@ -149,6 +134,7 @@ while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); don
 NUITEE_DATABASE_URL="$SERVER_DB_URL" NUITEE_BIND=127.0.0.1 NUITEE_PORT="$port" NUITEE_THREADS="$THREADS" \
 	"$NUITEE_BIN" serve >"$SERVER_LOG" 2>&1 &
 server_pid=$!
+BENCH_OWN_PIDS=("$server_pid")
 for _ in $(seq 1 100); do
 	if curl -fsS "http://127.0.0.1:$port/ready" >/dev/null 2>&1; then break; fi
 	kill -0 "$server_pid" 2>/dev/null || { cat "$SERVER_LOG" >&2; say "server exited"; exit 1; }
@@ -166,49 +152,18 @@ first="$(curl -fsS "$URL/v1/collectivities/$collectivity/accommodations?limit=50
 # Load
 # CPU used by processes other than wrk, the server and this cluster while a run lasts, in % of the
 # machine: a build next door shows here, and the row is flagged instead of silently slower.
-sock_dir="$(sed -n 's/.*host=\([^ ]*\).*/\1/p' <<<"$NUITEE_BENCH_PG")"
-pg_port="$(sed -n 's/.*port=\([0-9]*\).*/\1/p' <<<"$NUITEE_BENCH_PG")"
-postmaster="$(head -n 1 "$sock_dir/.s.PGSQL.${pg_port:-5432}.lock" 2>/dev/null || true)"
-busy_ticks() { local _c u n s i w q sq st _; read -r _c u n s i w q sq st _ </proc/stat; echo $((u + n + s + q + sq + st)); }
-all_ticks() { local _c u n s i w q sq st _; read -r _c u n s i w q sq st _ </proc/stat; echo $((u + n + s + i + w + q + sq + st)); }
-pid_ticks() { # pid [with_children]: utime+stime (+ cutime+cstime) from /proc/PID/stat
-	local stat f
-	stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
-	read -r -a f <<<"${stat##*) }"
-	if [[ -n "${2:-}" ]]; then echo $((f[11] + f[12] + f[13] + f[14])); else echo $((f[11] + f[12])); fi
-}
-own_ticks() { # the server, the cluster (postmaster and its children), and this shell's children (wrk)
-	local total pid
-	total=$(($(pid_ticks "$server_pid") + $(pid_ticks $$ children)))
-	if [[ -n "$postmaster" ]]; then
-		# With children: parallel workers and other short-lived backends are reaped by the postmaster.
-		total=$((total + $(pid_ticks "$postmaster" children)))
-		for pid in $(pgrep -P "$postmaster" || true); do total=$((total + $(pid_ticks "$pid"))); done
-	fi
-	echo "$total"
-}
-
 declare -a results=()
-retries_left="${NUITEE_BENCH_RETRIES:-6}"
 run_wrk() { # label, kind, wrk options...
-	local label="$1" kind="$2" out b0 a0 o0 other
+	local label="$1" kind="$2" out other
 	shift 2
 	say "wrk $* -s bench/register_list.lua $URL   (NUITEE_BENCH_KIND=$kind)"
-	while :; do
-		b0="$(busy_ticks)" a0="$(all_ticks)" o0="$(own_ticks)"
-		out="$(NUITEE_BENCH_KIND="$kind" wrk "$@" --latency -s bench/register_list.lua "$URL")"
-		other=$(((($(busy_ticks) - b0) - ($(own_ticks) - o0)) * 100 / ($(all_ticks) - a0 + 1)))
-		# Another process took CPU during the run: wait for calm (up to 30 s) and run it again.
-		((other >= 10 && retries_left > 0)) || break
-		retries_left=$((retries_left - 1))
-		say "other processes used ${other}% of the CPUs during '$label': run again ($retries_left retries left)"
-		for _ in 1 2 3 4 5 6 7 8 9 10; do (($(cpu_idle_percent) >= 85)) && break; sleep 1; done
-	done
+	NUITEE_BENCH_KIND="$kind" bench_measure out other "$label" \
+		wrk "$@" --latency -s bench/register_list.lua "$URL"
 	printf '%s\n' "$out" >>"$REPORT"
 	local line
 	line="$(grep '^RESULT ' <<<"$out" | tail -n 1)"
 	[[ -n "$line" ]] || { printf '%s\n' "$out" >&2; say "wrk gave no RESULT line"; exit 1; }
-	results+=("$label ${line#RESULT } other_cpu=$((other < 0 ? 0 : other))")
+	results+=("$label ${line#RESULT } other_cpu=$other")
 }
 
 run_wrk warm-up mix -t2 -c16 -d5s
@@ -218,7 +173,7 @@ for kind in $KINDS; do
 	if [[ "$SERIAL_DURATION" != 0 ]]; then run_wrk "$kind c1" "$kind" -t1 -c1 -d"$SERIAL_DURATION"; fi
 done
 stop_server
-say "CPUs $(cpu_idle_percent)% idle after the run; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+say "CPUs $(bench_cpu_idle_percent)% idle after the run; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ----------------------------------------------------------------------------------------------
 # Summary

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "demo/deliberations.hpp"
+#include "demo/seed_declarations.hpp"
 #include "demo/territory.hpp"
 #include "domain/audit.hpp"
 #include "persistence/accommodation_repository.hpp"
@@ -87,14 +88,29 @@ Result<int> InsertMissingDeliberations(Transaction& tx, const DemoTerritory& ter
   return inserted;
 }
 
-Result<SeedReport> Load(Transaction& tx, const DemoTerritory& territory) {
+// What a territory may lack, whether loaded now or by an earlier version of the seed: the
+// deliberations first, since declarations are computed with them.
+Status CompleteTerritory(Transaction& tx, const DemoTerritory& territory,
+                         const CollectivityId& collectivity, Day today, RefusedSubmission refused,
+                         SeedReport& report) {
+  auto deliberations = InsertMissingDeliberations(tx, territory, collectivity);
+  if (!deliberations) return Fail(deliberations.error());
+  report.deliberations = *deliberations;
+  auto declarations = InsertMissingDeclarations(tx, territory, collectivity, today, refused);
+  if (!declarations) return Fail(declarations.error());
+  report.declaration_revisions = declarations->revisions;
+  report.declarations_skipped = declarations->skipped;
+  return {};
+}
+
+Result<SeedReport> Load(Transaction& tx, const DemoTerritory& territory, Day today) {
   const auto existing =
       persistence::CollectivityRepository::FindBySiren(tx, territory.collectivity.siren);
   if (existing) {
-    auto deliberations = InsertMissingDeliberations(tx, territory, existing->id);
-    if (!deliberations) return Fail(deliberations.error());
     SeedReport report{true, existing->id.value(), 0, 0, 0};
-    report.deliberations = *deliberations;
+    auto completed =
+        CompleteTerritory(tx, territory, existing->id, today, RefusedSubmission::kSkip, report);
+    if (!completed) return Fail(completed.error());
     return report;
   }
   auto collectivity = persistence::CollectivityRepository::Insert(tx, territory.collectivity);
@@ -105,12 +121,12 @@ Result<SeedReport> Load(Transaction& tx, const DemoTerritory& territory) {
   if (auto done = InsertAccommodations(tx, territory, *host_names); !done)
     return Fail(done.error());
   if (auto done = InsertClassifications(tx, territory); !done) return Fail(done.error());
-  auto deliberations = InsertMissingDeliberations(tx, territory, collectivity->id);
-  if (!deliberations) return Fail(deliberations.error());
   SeedReport report{false, collectivity->id.value(), static_cast<int>(territory.hosts.size()),
                     static_cast<int>(territory.accommodations.size()),
                     static_cast<int>(territory.classifications.size())};
-  report.deliberations = *deliberations;
+  auto completed =
+      CompleteTerritory(tx, territory, collectivity->id, today, RefusedSubmission::kFail, report);
+  if (!completed) return Fail(completed.error());
   return report;
 }
 
@@ -128,7 +144,7 @@ Result<SeedReport> SeedDemo(persistence::Database& database, Day today) {
     return Fail(Error::Internal());
   }
   return database.InTransaction(
-      [&](Transaction& tx) -> Result<SeedReport> { return Load(tx, territory); });
+      [&](Transaction& tx) -> Result<SeedReport> { return Load(tx, territory, today); });
 }
 
 }  // namespace nuitee::demo

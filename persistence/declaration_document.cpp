@@ -91,10 +91,13 @@ std::vector<FieldError> WarningsFromDocument(const nlohmann::json& document) {
 }
 
 nlohmann::json LineDetailToDocument(const ComputedLine& line) {
-  return {{"additional_taxes", AdditionalTaxesToDocument(line.additional_taxes)},
-          {"capped", line.capped},
-          {"unit_cents_per_person_night", line.unit_per_person_night.cents()},
-          {"explanation", line.explanation}};
+  // By assignment: an initializer list would copy the explanation once more.
+  nlohmann::json detail = nlohmann::json::object();
+  detail["additional_taxes"] = AdditionalTaxesToDocument(line.additional_taxes);
+  detail["capped"] = line.capped;
+  detail["unit_cents_per_person_night"] = line.unit_per_person_night.cents();
+  detail["explanation"] = line.explanation;
+  return detail;
 }
 
 void LineDetailFromDocument(const nlohmann::json& document, ComputedLine& line) {

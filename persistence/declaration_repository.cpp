@@ -1,5 +1,8 @@
-// SQL for the monthly declarations (migration 0006).
+// SQL for the monthly declarations (migrations 0006 and 0007).
 #include "persistence/declaration_repository.hpp"
+
+#include <algorithm>
+#include <map>
 
 #include "persistence/declaration_document.hpp"
 #include "persistence/soci_support.hpp"
@@ -114,42 +117,106 @@ ComputedLine LineFromRow(const soci::row& row) {
 }
 
 // All lines of a revision in one document, inserted by one statement (jsonb_to_recordset).
-std::string LinesDocument(const std::vector<ComputedLine>& lines) {
+// Built by assignment rather than from initializer lists, whose elements are copied: the demo
+// seed writes 40 MB of these (the explanations), and each copy showed in its time.
+nlohmann::json LinesDocument(const std::vector<ComputedLine>& lines) {
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t index = 0; index < lines.size(); ++index) {
     const ComputedLine& line = lines[index];
     Money additional = Money::Zero();
     for (const auto& tax : line.additional_taxes) additional += tax.amount;
-    nlohmann::json row = {{"line_no", index},
-                          {"category", rates::CategoryName(line.category)},
-                          {"arrival", FormatIsoDate(line.stay.arrival)},
-                          {"nights", line.stay.nights},
-                          {"occupants", line.stay.occupants},
-                          {"exempt_minors", line.stay.exempt.minors},
-                          {"exempt_seasonal_workers", line.stay.exempt.seasonal_workers},
-                          {"exempt_emergency_housing", line.stay.exempt.emergency_housing},
-                          {"exempt_low_rent", line.stay.exempt.low_rent},
-                          {"collector", CollectorName(line.stay.collector)},
-                          {"person_nights", line.person_nights},
-                          {"taxable_person_nights", line.taxable_person_nights},
-                          {"tax_cents", line.tax.cents()},
-                          {"additional_cents", additional.cents()},
-                          {"total_cents", line.total.cents()},
-                          {"detail", LineDetailToDocument(line)}};
+    nlohmann::json row = nlohmann::json::object();
+    row["line_no"] = index;
+    row["category"] = rates::CategoryName(line.category);
+    row["arrival"] = FormatIsoDate(line.stay.arrival);
+    row["nights"] = line.stay.nights;
+    row["occupants"] = line.stay.occupants;
+    row["exempt_minors"] = line.stay.exempt.minors;
+    row["exempt_seasonal_workers"] = line.stay.exempt.seasonal_workers;
+    row["exempt_emergency_housing"] = line.stay.exempt.emergency_housing;
+    row["exempt_low_rent"] = line.stay.exempt.low_rent;
+    row["collector"] = CollectorName(line.stay.collector);
+    row["person_nights"] = line.person_nights;
+    row["taxable_person_nights"] = line.taxable_person_nights;
+    row["tax_cents"] = line.tax.cents();
+    row["additional_cents"] = additional.cents();
+    row["total_cents"] = line.total.cents();
+    row["detail"] = LineDetailToDocument(line);
     row["price_per_night_cents"] = line.stay.price_per_night
                                        ? nlohmann::json(line.stay.price_per_night->cents())
                                        : nlohmann::json();
     array.push_back(std::move(row));
   }
-  return array.dump();
+  return array;
 }
 
-std::string VersionsDocument(const DeclarationAmounts& amounts) {
+nlohmann::json VersionsDocument(const DeclarationAmounts& amounts) {
   nlohmann::json versions = nlohmann::json::object();
   for (const auto& [year, version] : amounts.deliberation_versions) {
     versions[std::to_string(year)] = version;
   }
-  return versions.dump();
+  return versions;
+}
+
+Money AdditionalTotal(const DeclarationAmounts& amounts) {
+  Money total = Money::Zero();
+  for (const auto& tax : amounts.additional_taxes) total += tax.amount;
+  return total;
+}
+
+// The arguments of append_declaration_revision (migration 0007) for one submission, named as the
+// batch statement reads them.
+nlohmann::json AppendArguments(const Accommodation& accommodation, Month month, int number,
+                               const NewRevision& revision) {
+  const Submission& submission = revision.submission;
+  const DeclarationAmounts& amounts = submission.amounts;
+  nlohmann::json arguments = nlohmann::json::object();
+  arguments["collectivity_id"] = accommodation.collectivity_id.value();
+  arguments["host_id"] = accommodation.host_id.value();
+  arguments["accommodation_id"] = accommodation.id.value();
+  arguments["month"] = MonthText(month);
+  arguments["revision"] = number;
+  arguments["kind"] = DeclarationKindName(submission.kind);
+  arguments["submitted_by"] = revision.actor;
+  arguments["submitted_on"] = FormatIsoDate(revision.submitted_on);
+  arguments["due_on"] = FormatIsoDate(submission.due_on);
+  arguments["days_late"] = submission.days_late;
+  arguments["reason"] = revision.reason ? nlohmann::json(*revision.reason) : nlohmann::json();
+  arguments["rounding_mode"] = rates::RoundingModeName(revision.rounding);
+  arguments["deliberation_versions"] = VersionsDocument(amounts);
+  arguments["tax_cents"] = amounts.tax.cents();
+  arguments["additional_taxes"] = AdditionalTaxesToDocument(amounts.additional_taxes);
+  arguments["additional_cents"] = AdditionalTotal(amounts).cents();
+  arguments["total_cents"] = amounts.total.cents();
+  arguments["person_nights"] = amounts.person_nights;
+  arguments["taxable_person_nights"] = amounts.taxable_person_nights;
+  arguments["platform_person_nights"] = amounts.platform_person_nights;
+  arguments["warnings"] = WarningsToDocument(submission.warnings);
+  arguments["commune_insee_code"] = accommodation.commune_insee_code;
+  arguments["nature"] = NatureName(accommodation.nature);
+  arguments["lines"] = LinesDocument(amounts.lines);
+  return arguments;
+}
+
+// AppendRevision for every element of a jsonb array of AppendArguments, called in the array's
+// order (a nested loop over the array), so that a month's correction follows its first
+// submission.
+const std::string& AppendBatchSql() {
+  static const std::string sql =
+      "SELECT b.i, f.new_month_version FROM jsonb_to_recordset(:batch::jsonb) AS b(i integer, "
+      "collectivity_id uuid, host_id uuid, accommodation_id uuid, month date, revision integer, "
+      "kind text, submitted_by text, submitted_on date, due_on date, days_late integer, "
+      "reason text, rounding_mode text, deliberation_versions jsonb, tax_cents bigint, "
+      "additional_taxes jsonb, additional_cents bigint, total_cents bigint, person_nights bigint, "
+      "taxable_person_nights bigint, platform_person_nights bigint, warnings jsonb, "
+      "commune_insee_code text, nature text, lines jsonb) "
+      "CROSS JOIN LATERAL append_declaration_revision(b.collectivity_id, b.host_id, "
+      "b.accommodation_id, b.month, b.revision, b.kind, b.submitted_by, b.submitted_on, "
+      "b.due_on, b.days_late, b.reason, b.rounding_mode, b.deliberation_versions, b.tax_cents, "
+      "b.additional_taxes, b.additional_cents, b.total_cents, b.person_nights, "
+      "b.taxable_person_nights, b.platform_person_nights, b.warnings, b.commune_insee_code, "
+      "b.nature, b.lines) f";
+  return sql;
 }
 
 // `filter` reads "<condition> = :owner::uuid OR <expression>": the query closes it with
@@ -209,14 +276,19 @@ std::optional<DeclarationMonth> DeclarationRepository::FindMonth(
 DeclarationMonth DeclarationRepository::LockMonth(Transaction& tx,
                                                   const Accommodation& accommodation, Month month) {
   const std::string month_text = MonthText(month);
-  // A concurrent first insert of the same month waits here for the other transaction, then finds
-  // its row: the FOR UPDATE below serialises everything that follows.
-  tx.session() << "INSERT INTO declaration_months (accommodation_id, month, collectivity_id, "
+  // One round trip: the insert creates the row, or the no-op update locks the existing one (a
+  // concurrent first insert of the same month waits here for the other transaction, then locks
+  // its row), and either returns the row as it stands. Everything that follows is serialised.
+  soci::row row;
+  tx.session() << "INSERT INTO declaration_months AS m (accommodation_id, month, collectivity_id, "
                   "host_id) VALUES (:a::uuid, :m::date, :c::uuid, :h::uuid) "
-                  "ON CONFLICT (accommodation_id, month) DO NOTHING",
+                  "ON CONFLICT (accommodation_id, month) DO UPDATE SET version = m.version "
+                  "RETURNING " +
+                      MonthColumns(),
       soci::use(accommodation.id.value()), soci::use(month_text),
-      soci::use(accommodation.collectivity_id.value()), soci::use(accommodation.host_id.value());
-  return *FindMonth(tx, accommodation.collectivity_id, accommodation.id, month, true);
+      soci::use(accommodation.collectivity_id.value()), soci::use(accommodation.host_id.value()),
+      soci::into(row);
+  return MonthFromRow(row);
 }
 
 DeclarationMonth DeclarationRepository::SaveDraft(Transaction& tx,
@@ -236,101 +308,114 @@ DeclarationMonth DeclarationRepository::SaveDraft(Transaction& tx,
 
 StoredRevision DeclarationRepository::AppendRevision(Transaction& tx,
                                                      const Accommodation& accommodation,
-                                                     Month month, const NewRevision& revision) {
-  const std::string month_text = MonthText(month);
+                                                     DeclarationMonth& month,
+                                                     const NewRevision& revision) {
+  const std::string month_text = MonthText(month.month);
+  const DeclarationAmounts& amounts = revision.submission.amounts;
   const std::string kind(DeclarationKindName(revision.submission.kind));
   const std::string submitted_on = FormatIsoDate(revision.submitted_on);
   const std::string due_on = FormatIsoDate(revision.submission.due_on);
   const std::string rounding(rates::RoundingModeName(revision.rounding));
-  const std::string versions = VersionsDocument(revision.submission.amounts);
-  const std::string additional =
-      AdditionalTaxesToDocument(revision.submission.amounts.additional_taxes).dump();
+  const std::string versions = VersionsDocument(amounts).dump();
+  const std::string additional = AdditionalTaxesToDocument(amounts.additional_taxes).dump();
   const std::string warnings = WarningsToDocument(revision.submission.warnings).dump();
-  Money additional_total = Money::Zero();
-  for (const auto& tax : revision.submission.amounts.additional_taxes)
-    additional_total += tax.amount;
-  const long long tax_cents = revision.submission.amounts.tax.cents();
-  const long long additional_cents = additional_total.cents();
-  const long long total_cents = revision.submission.amounts.total.cents();
-  const long long person_nights = revision.submission.amounts.person_nights;
-  const long long taxable = revision.submission.amounts.taxable_person_nights;
-  const long long platform = revision.submission.amounts.platform_person_nights;
+  const long long tax_cents = amounts.tax.cents();
+  const long long additional_cents = AdditionalTotal(amounts).cents();
+  const long long total_cents = amounts.total.cents();
+  const long long person_nights = amounts.person_nights;
+  const long long taxable = amounts.taxable_person_nights;
+  const long long platform = amounts.platform_person_nights;
+  const std::string lines = LinesDocument(amounts.lines).dump();
+  const std::string nature(NatureName(accommodation.nature));
+  const int number = month.latest_revision + 1;  // the month is locked: no one else appends
   std::string id;
-  int number = 0;
   std::string submitted_at;
-  tx.session() << "INSERT INTO declaration_revisions (collectivity_id, host_id, accommodation_id, "
-                  "month, revision, kind, submitted_by, submitted_on, due_on, days_late, reason, "
-                  "rounding_mode, deliberation_versions, tax_cents, additional_taxes, "
-                  "additional_cents, total_cents, person_nights, taxable_person_nights, "
-                  "platform_person_nights, warnings) "
-                  "SELECT :c::uuid, :h::uuid, :a::uuid, :m::date, m.latest_revision + 1, :kind, "
-                  ":by, :on::date, :due::date, :late, :reason, :rounding, :versions::jsonb, :tax, "
-                  ":additional::jsonb, :additional_cents, :total, :pn, :tpn, :ppn, "
-                  ":warnings::jsonb FROM declaration_months m "
-                  "WHERE m.accommodation_id = :same_a::uuid AND m.month = :same_m::date "
-                  "RETURNING id::text, revision, to_char(submitted_at AT TIME ZONE 'UTC', " +
-                      std::string(kIsoTimestamp) + ")",
+  long long version = 0;
+  // One round trip; the function (migration 0007) writes the revision, its lines, their night
+  // totals and the month's pointer with statements PostgreSQL planned once for this connection.
+  tx.session() << "SELECT new_revision_id::text, to_char(new_submitted_at AT TIME ZONE 'UTC', " +
+                      std::string(kIsoTimestamp) +
+                      "), new_month_version FROM append_declaration_revision(:c::uuid, :h::uuid, "
+                      ":a::uuid, :m::date, :n, :kind, :by, :on::date, :due::date, :late, :reason, "
+                      ":rounding, :versions::jsonb, :tax, :additional::jsonb, :additional_cents, "
+                      ":total, :pn, :tpn, :ppn, :warnings::jsonb, :commune, :nature, "
+                      ":lines::jsonb)",
       soci::use(accommodation.collectivity_id.value()), soci::use(accommodation.host_id.value()),
-      soci::use(accommodation.id.value()), soci::use(month_text), soci::use(kind),
-      soci::use(revision.actor), soci::use(submitted_on), soci::use(due_on),
+      soci::use(accommodation.id.value()), soci::use(month_text), soci::use(number),
+      soci::use(kind), soci::use(revision.actor), soci::use(submitted_on), soci::use(due_on),
       soci::use(revision.submission.days_late), soci::use(revision.reason), soci::use(rounding),
       soci::use(versions), soci::use(tax_cents), soci::use(additional), soci::use(additional_cents),
       soci::use(total_cents), soci::use(person_nights), soci::use(taxable), soci::use(platform),
-      soci::use(warnings), soci::use(accommodation.id.value()), soci::use(month_text),
-      soci::into(id), soci::into(number), soci::into(submitted_at);
-  if (!revision.submission.amounts.lines.empty()) {
-    const std::string lines = LinesDocument(revision.submission.amounts.lines);
-    const std::string nature(NatureName(accommodation.nature));
-    tx.session()
-        << "INSERT INTO declaration_lines (revision_id, line_no, collectivity_id, month, "
-           "commune_insee_code, nature, category, arrival, nights, occupants, exempt_minors, "
-           "exempt_seasonal_workers, exempt_emergency_housing, exempt_low_rent, "
-           "price_per_night_cents, collector, person_nights, taxable_person_nights, tax_cents, "
-           "additional_cents, total_cents, detail) "
-           "SELECT :r::uuid, x.line_no, :c::uuid, :m::date, :commune, :nature, x.category, "
-           "x.arrival, x.nights, x.occupants, x.exempt_minors, x.exempt_seasonal_workers, "
-           "x.exempt_emergency_housing, x.exempt_low_rent, x.price_per_night_cents, x.collector, "
-           "x.person_nights, x.taxable_person_nights, x.tax_cents, x.additional_cents, "
-           "x.total_cents, x.detail FROM jsonb_to_recordset(:lines::jsonb) AS x(line_no int, "
-           "category text, arrival date, nights int, occupants int, exempt_minors int, "
-           "exempt_seasonal_workers int, exempt_emergency_housing int, exempt_low_rent int, "
-           "price_per_night_cents bigint, collector text, person_nights bigint, "
-           "taxable_person_nights bigint, tax_cents bigint, additional_cents bigint, "
-           "total_cents bigint, detail jsonb)",
-        soci::use(id), soci::use(accommodation.collectivity_id.value()), soci::use(month_text),
-        soci::use(accommodation.commune_insee_code), soci::use(nature), soci::use(lines);
-  }
-  if (!revision.submission.amounts.lines.empty()) {
-    tx.session()
-        << "INSERT INTO declaration_night_totals (revision_id, collectivity_id, "
-           "accommodation_id, month, revision, commune_insee_code, nature, category, "
-           "collector, stays, nights, person_nights, taxable_person_nights, "
-           "exempt_minors_person_nights, exempt_seasonal_workers_person_nights, "
-           "exempt_emergency_housing_person_nights, exempt_low_rent_person_nights, "
-           "tax_cents, additional_cents, total_cents) "
-           "SELECT :r::uuid, collectivity_id, :a::uuid, month, :n, commune_insee_code, "
-           "nature, category, collector, count(*), sum(nights), sum(person_nights), "
-           "sum(taxable_person_nights), sum(exempt_minors * nights), "
-           "sum(exempt_seasonal_workers * nights), sum(exempt_emergency_housing * nights), "
-           "sum(exempt_low_rent * nights), sum(tax_cents), sum(additional_cents), "
-           "sum(total_cents) FROM declaration_lines WHERE revision_id = :same_r::uuid "
-           "GROUP BY collectivity_id, month, commune_insee_code, nature, category, "
-           "collector",
-        soci::use(id), soci::use(accommodation.id.value()), soci::use(number), soci::use(id);
-  }
-  tx.session() << "UPDATE declaration_months SET latest_revision = :n, draft = NULL, "
-                  "draft_saved_by = NULL, draft_saved_at = NULL, version = version + 1 "
-                  "WHERE accommodation_id = :a::uuid AND month = :m::date",
-      soci::use(number), soci::use(accommodation.id.value()), soci::use(month_text);
+      soci::use(warnings), soci::use(accommodation.commune_insee_code), soci::use(nature),
+      soci::use(lines), soci::into(id), soci::into(submitted_at), soci::into(version);
+  month.latest_revision = number;
+  month.draft.reset();
+  month.draft_saved_by.clear();
+  month.draft_saved_at.clear();
+  month.version = version;
   StoredRevision stored;
   stored.id = id;
   stored.accommodation_id = accommodation.id;
   stored.host_id = accommodation.host_id;
-  stored.month = month;
+  stored.month = month.month;
   stored.revision = number;
   stored.content = revision;
   stored.submitted_at = submitted_at;
   return stored;
+}
+
+std::vector<DeclarationMonth> DeclarationRepository::LockMonths(
+    Transaction& tx, const std::vector<std::pair<const Accommodation*, Month>>& months) {
+  nlohmann::json batch = nlohmann::json::array();
+  for (const auto& [accommodation, month] : months) {
+    batch.push_back({{"accommodation_id", accommodation->id.value()},
+                     {"month", MonthText(month)},
+                     {"collectivity_id", accommodation->collectivity_id.value()},
+                     {"host_id", accommodation->host_id.value()}});
+  }
+  const std::string document = batch.dump();
+  std::map<std::pair<std::string, std::string>, DeclarationMonth> locked;
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare
+           << "INSERT INTO declaration_months AS m (accommodation_id, month, "
+              "collectivity_id, host_id) SELECT b.accommodation_id, b.month, "
+              "b.collectivity_id, b.host_id FROM jsonb_to_recordset(:batch::jsonb) "
+              "AS b(accommodation_id uuid, month date, collectivity_id uuid, "
+              "host_id uuid) ON CONFLICT (accommodation_id, month) DO UPDATE "
+              "SET version = m.version RETURNING " +
+                  MonthColumns(),
+       soci::use(document));
+  for (const auto& row : rows) {
+    DeclarationMonth month = MonthFromRow(row);
+    locked[{month.accommodation_id.value(), MonthText(month.month)}] = std::move(month);
+  }
+  std::vector<DeclarationMonth> ordered;
+  for (const auto& [accommodation, month] : months) {
+    ordered.push_back(locked.at({accommodation->id.value(), MonthText(month)}));
+  }
+  return ordered;
+}
+
+void DeclarationRepository::AppendRevisions(Transaction& tx, std::vector<PendingRevision>& batch) {
+  nlohmann::json arguments = nlohmann::json::array();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    PendingRevision& pending = batch[i];
+    const int number = ++pending.month->latest_revision;  // a correction follows in the batch
+    nlohmann::json each =
+        AppendArguments(*pending.accommodation, pending.month->month, number, pending.revision);
+    each["i"] = i;
+    arguments.push_back(std::move(each));
+  }
+  const std::string document = arguments.dump();
+  soci::rowset<soci::row> rows = (tx.session().prepare << AppendBatchSql(), soci::use(document));
+  for (const auto& row : rows) {
+    PendingRevision& pending = batch.at(static_cast<std::size_t>(row.get<int>("i")));
+    // A month appended twice keeps the version of its last call, the higher one.
+    pending.month->version = std::max(pending.month->version, GetLong(row, "new_month_version"));
+    pending.month->draft.reset();
+    pending.month->draft_saved_by.clear();
+    pending.month->draft_saved_at.clear();
+  }
 }
 
 std::vector<StoredRevision> DeclarationRepository::Revisions(Transaction& tx,
@@ -368,6 +453,14 @@ std::vector<DeclarationMonthSummary> DeclarationRepository::ListMonths(
     Month from, Month to) {
   return SelectSummaries(tx, "m.accommodation_id = :owner::uuid OR m.accommodation_id",
                          accommodation.value(), collectivity, from, to);
+}
+
+bool DeclarationRepository::AnyMonth(Transaction& tx, const CollectivityId& collectivity) {
+  int found = 0;
+  tx.session() << "SELECT count(*) FROM (SELECT 1 FROM declaration_months "
+                  "WHERE collectivity_id = :c::uuid LIMIT 1) m",
+      soci::use(collectivity.value()), soci::into(found);
+  return found > 0;
 }
 
 std::vector<DeclarationMonthSummary> DeclarationRepository::ListHostMonths(

@@ -49,6 +49,13 @@ struct StoredRevision {
   std::string submitted_at;  // ISO 8601, UTC
 };
 
+// A submission to append in a batch (AppendRevisions).
+struct PendingRevision {
+  const Accommodation* accommodation = nullptr;
+  DeclarationMonth* month = nullptr;  // locked in this transaction; updated as stored
+  NewRevision revision;
+};
+
 // One month of one accommodation in a list: the pointer row and the latest revision's summary.
 struct DeclarationMonthSummary {
   DeclarationMonth month;
@@ -67,7 +74,7 @@ class DeclarationRepository {
                                                    const CollectivityId& collectivity,
                                                    const AccommodationId& accommodation,
                                                    Month month, bool lock);
-  // Creates the month's row if missing, then locks and returns it.
+  // Creates the month's row if missing, then locks and returns it (one round trip).
   static DeclarationMonth LockMonth(Transaction& tx, const Accommodation& accommodation,
                                     Month month);
 
@@ -76,10 +83,19 @@ class DeclarationRepository {
                                     Month month, const std::vector<StayLine>& stays,
                                     const std::string& actor);
 
-  // Appends the next revision with its lines, clears the draft, bumps the month's version. The
-  // month must be locked (LockMonth) by the caller.
+  // Appends the next revision with its lines and their night totals, clears the draft and bumps
+  // the month's version, in one round trip. `month` is the row LockMonth returned in this
+  // transaction; it is updated to the row as stored now.
   static StoredRevision AppendRevision(Transaction& tx, const Accommodation& accommodation,
-                                       Month month, const NewRevision& revision);
+                                       DeclarationMonth& month, const NewRevision& revision);
+
+  // LockMonth and AppendRevision for many months at once, each in one round trip, for loads of
+  // thousands (the demo seed). LockMonths takes each accommodation-month once and returns them
+  // in the order given. AppendRevisions appends in the order given, so a month may appear twice
+  // (a correction after its first submission) through the same DeclarationMonth.
+  static std::vector<DeclarationMonth> LockMonths(
+      Transaction& tx, const std::vector<std::pair<const Accommodation*, Month>>& months);
+  static void AppendRevisions(Transaction& tx, std::vector<PendingRevision>& batch);
 
   // Whether any month of the collectivity has been submitted.
   static bool AnySubmitted(Transaction& tx, const CollectivityId& collectivity);
@@ -99,6 +115,10 @@ class DeclarationRepository {
                                                              const CollectivityId& collectivity,
                                                              const HostId& host, Month from,
                                                              Month to);
+
+  // Whether any month of the collectivity's accommodations has been touched (a draft or a
+  // submission): the demo seed adds its declarations only to a collectivity that has none.
+  static bool AnyMonth(Transaction& tx, const CollectivityId& collectivity);
 };
 
 }  // namespace nuitee::persistence

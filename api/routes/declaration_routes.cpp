@@ -24,10 +24,11 @@ using persistence::Transaction;
 using Pistache::Http::Code;
 
 // Checks, computes with the deliberations of every year the stays touch, and appends the month's
-// next revision. The month must be locked.
+// next revision. `month` is the locked row; it is updated to the row as stored now.
 Result<persistence::StoredRevision> Submit(Transaction& tx, const Target& target,
-                                           const Context& context, DeclarationKind kind,
-                                           const std::vector<StayLine>& stays,
+                                           const Context& context,
+                                           persistence::DeclarationMonth& month,
+                                           DeclarationKind kind, const std::vector<StayLine>& stays,
                                            std::optional<std::string> reason,
                                            const std::string& actor, Day today) {
   const auto [first_year, last_year] = YearsOf(target.month, stays);
@@ -40,7 +41,7 @@ Result<persistence::StoredRevision> Submit(Transaction& tx, const Target& target
   if (!submission) return Fail(submission.error());
   persistence::NewRevision revision{std::move(*submission), context.collectivity.rounding_mode,
                                     actor, today, std::move(reason)};
-  return DeclarationRepository::AppendRevision(tx, context.accommodation, target.month, revision);
+  return DeclarationRepository::AppendRevision(tx, context.accommodation, month, revision);
 }
 
 void List(Exchange& exchange, Services& services) {
@@ -111,10 +112,17 @@ void SaveDraft(Exchange& exchange, Services& services) {
   exchange.SendJson(Code::Ok, *saved, (*saved)["version"].get<long long>());
 }
 
-// The reply to a submission: the month as stored now, 201 at the month's address.
+// The reply to a submission: the month as stored now, 201 at the month's address. A first
+// submission is answered from what was just stored, without reading it back; a revision reads
+// the earlier ones, which its answer shows with what changed.
 Result<Reply> SubmittedReply(Transaction& tx, const Target& target, const Context& context,
-                             Day today) {
-  nlohmann::json view = MonthView(tx, target, context, today);
+                             const persistence::DeclarationMonth& month,
+                             const persistence::StoredRevision& appended, Day today) {
+  nlohmann::json view =
+      appended.revision == 1
+          ? DeclarationMonthToJson(target.accommodation, target.month, month, {appended},
+                                   context.collectivity.declarations, today)
+          : MonthView(tx, target, context, today);
   const long long version = view["version"].get<long long>();
   return Reply{Code::Created, std::move(view), MonthPath(target), version};
 }
@@ -131,7 +139,7 @@ void SubmitMonth(Exchange& exchange, Services& services) {
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto context = LoadContext(tx, *target);
     if (!context) return Fail(context.error());
-    const auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
+    auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
     if (auto allowed = CheckAllowed(DeclarationAction::kSubmit, month); !allowed) {
       return Fail(allowed.error());
     }
@@ -140,11 +148,12 @@ void SubmitMonth(Exchange& exchange, Services& services) {
           "Aucun brouillon n'est enregistré pour ce mois : envoyez les séjours, ou déclarez le "
           "mois « néant »."));
     }
-    const std::vector<StayLine>& stays = *given ? **given : *month.draft;
-    auto submitted = Submit(tx, *target, *context, DeclarationKind::kStays, stays, std::nullopt,
-                            exchange.Actor(), today);
+    // A copy: appending clears the month's draft.
+    const std::vector<StayLine> stays = *given ? **given : *month.draft;
+    auto submitted = Submit(tx, *target, *context, month, DeclarationKind::kStays, stays,
+                            std::nullopt, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, *context, today);
+    return SubmittedReply(tx, *target, *context, month, *submitted, today);
   });
 }
 
@@ -160,14 +169,14 @@ void SubmitNil(Exchange& exchange, Services& services) {
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto context = LoadContext(tx, *target);
     if (!context) return Fail(context.error());
-    const auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
+    auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
     if (auto allowed = CheckAllowed(DeclarationAction::kSubmit, month); !allowed) {
       return Fail(allowed.error());
     }
     auto submitted =
-        Submit(tx, *target, *context, *kind, {}, std::nullopt, exchange.Actor(), today);
+        Submit(tx, *target, *context, month, *kind, {}, std::nullopt, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, *context, today);
+    return SubmittedReply(tx, *target, *context, month, *submitted, today);
   });
 }
 
@@ -186,7 +195,7 @@ void Revise(Exchange& exchange, Services& services) {
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto context = LoadContext(tx, *target);
     if (!context) return Fail(context.error());
-    const auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
+    auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
     if (auto allowed = CheckAllowed(DeclarationAction::kRevise, month); !allowed) {
       return Fail(allowed.error());
     }
@@ -194,10 +203,10 @@ void Revise(Exchange& exchange, Services& services) {
     if (!condition->version || *condition->version != month.version) {
       return Fail(Error::StaleVersion());
     }
-    auto submitted = Submit(tx, *target, *context, request->kind, request->stays, request->reason,
-                            exchange.Actor(), today);
+    auto submitted = Submit(tx, *target, *context, month, request->kind, request->stays,
+                            request->reason, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, *context, today);
+    return SubmittedReply(tx, *target, *context, month, *submitted, today);
   });
 }
 

@@ -182,6 +182,29 @@ TEST_F(Declarations, ClosedMonthAndNilReturnOweNothing) {
   EXPECT_EQ(Post(MonthPath("2026-04") + "/nil", json::object()).status, 409);
 }
 
+// A first submission is answered from what was just stored (not read back): the answer must be
+// what a later GET reads, field for field, for stays, a nil return and a submitted draft.
+TEST_F(Declarations, TheAnswerToAFirstSubmissionIsTheMonthAsStored) {
+  const auto stays =
+      Post(MonthPath("2026-07") + "/submit", {{"stays", {ExampleAStay(), AirbnbStay()}}});
+  ASSERT_EQ(stays.status, 201) << stays.body;
+  const auto nil = Post(MonthPath("2026-08") + "/nil", json::object());
+  ASSERT_EQ(nil.status, 201) << nil.body;
+  json september = ExampleAStay();
+  september["arrival"] = "2026-09-03";
+  ASSERT_EQ(PutDraft("2026-09", {{"stays", {september}}}).status, 200);
+  const auto drafted = client().Request("POST", MonthPath("2026-09") + "/submit");
+  ASSERT_EQ(drafted.status, 201) << drafted.body;
+
+  for (const auto& [month, answer] :
+       {std::pair{"2026-07", stays}, std::pair{"2026-08", nil}, std::pair{"2026-09", drafted}}) {
+    const auto read = client().Get(MonthPath(month));
+    ASSERT_EQ(read.status, 200) << month;
+    EXPECT_EQ(answer.Json(), read.Json()) << month;
+    EXPECT_EQ(answer.Header("etag"), read.Header("etag")) << month;
+  }
+}
+
 TEST_F(Declarations, BadStaysAreRefusedWithEveryProblemAndNothingIsStored) {
   json future = ExampleAStay();
   future["arrival"] = "2026-12-01";

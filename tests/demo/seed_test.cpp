@@ -71,10 +71,84 @@ TEST(DemoSeed, SecondRunReportsAlreadyLoadedAndChangesNothing) {
   EXPECT_EQ(second->collectivity_id, first->collectivity_id);
   EXPECT_EQ(second->accommodations, 0);
   EXPECT_EQ(second->deliberations, 0);
+  EXPECT_EQ(second->declaration_revisions, 0);
   EXPECT_EQ(db.CountRows("SELECT count(*) FROM deliberations"), 3);
+  EXPECT_EQ(db.CountRows("SELECT count(*) FROM declaration_revisions"),
+            first->declaration_revisions);
   EXPECT_EQ(db.CountRows("SELECT count(*) FROM accommodations"), accommodations);
   EXPECT_EQ(db.CountRows("SELECT count(*) FROM audit_events"), audit);
   EXPECT_EQ(db.CountRows("SELECT count(*) FROM collectivities"), 1);
+}
+
+// One test, so that ctest (a process per test) seeds the territory once for all these checks.
+TEST(DemoSeed, LoadsTwoYearsOfDeclarationsAsTheDomainComputesThem) {
+  TestDatabase db;
+  auto report = SeedDemo(db.database(), kDemoReferenceDay);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->declarations_skipped, 0);
+  EXPECT_GT(report->declaration_revisions, 5000);
+  EXPECT_EQ(db.CountRows("SELECT count(*) FROM declaration_revisions"),
+            report->declaration_revisions);
+
+  // Both years, November 2024 to October 2026, and nothing outside them.
+  EXPECT_GT(db.CountRows("SELECT count(*) FROM declaration_months "
+                         "WHERE month BETWEEN '2024-11-01' AND '2025-10-01'"),
+            2500);
+  EXPECT_GT(db.CountRows("SELECT count(*) FROM declaration_months "
+                         "WHERE month BETWEEN '2025-11-01' AND '2026-10-01'"),
+            2500);
+  EXPECT_EQ(db.CountRows("SELECT count(*) FROM declaration_months "
+                         "WHERE month NOT BETWEEN '2024-11-01' AND '2026-10-01'"),
+            0);
+
+  // About a third of the person-nights of the latest revisions were collected by platforms.
+  const char* kLatest =
+      "FROM declaration_night_totals t JOIN declaration_months m ON m.accommodation_id = "
+      "t.accommodation_id AND m.month = t.month AND m.latest_revision = t.revision";
+  const long long person_nights =
+      db.CountRows(std::string("SELECT sum(t.person_nights)::bigint ") + kLatest);
+  const long long platform = db.CountRows(std::string("SELECT sum(t.person_nights)::bigint ") +
+                                          kLatest + " WHERE t.collector <> 'host'");
+  EXPECT_GE(platform * 100, person_nights * 20) << platform << " of " << person_nights;
+  EXPECT_LE(platform * 100, person_nights * 45) << platform << " of " << person_nights;
+  // Platforms collected the tax of their nights: nothing of it is owed by the hosts.
+  EXPECT_EQ(db.CountRows(std::string("SELECT count(*) ") + kLatest +
+                         " WHERE t.collector <> 'host' AND t.total_cents <> 0"),
+            0);
+
+  // Nil returns, closed months, late submissions, corrections with their reason.
+  EXPECT_GT(db.CountRows("SELECT count(*) FROM declaration_revisions WHERE kind = 'nil'"), 50);
+  EXPECT_GT(db.CountRows("SELECT count(*) FROM declaration_revisions WHERE kind = 'closed'"), 20);
+  EXPECT_GT(db.CountRows("SELECT count(*) FROM declaration_revisions "
+                         "WHERE revision = 1 AND days_late > 0 AND submitted_on > due_on"),
+            100);
+  EXPECT_GT(db.CountRows("SELECT count(*) FROM declaration_revisions "
+                         "WHERE revision = 2 AND reason IS NOT NULL"),
+            30);
+  EXPECT_EQ(db.CountRows("SELECT count(*) FROM declaration_revisions "
+                         "WHERE submitted_on > '2026-11-23' OR submitted_on <= month"),
+            0);
+  // Accommodations open the whole time that never declared anything.
+  EXPECT_GE(db.CountRows("SELECT count(*) FROM accommodations a WHERE ceased_on IS NULL "
+                         "AND (opened_on IS NULL OR opened_on < '2024-11-01') AND NOT EXISTS "
+                         "(SELECT 1 FROM declaration_months m WHERE m.accommodation_id = a.id)"),
+            5);
+
+  // Every revision adds up its lines, and the night totals add up the lines too.
+  EXPECT_EQ(db.CountRows("SELECT count(*) FROM declaration_revisions r LEFT JOIN (SELECT "
+                         "revision_id, sum(tax_cents) AS tax, sum(total_cents) AS total, "
+                         "sum(person_nights) AS person_nights FROM declaration_lines GROUP BY "
+                         "revision_id) l ON l.revision_id = r.id WHERE r.total_cents <> "
+                         "coalesce(l.total, 0) OR r.tax_cents <> coalesce(l.tax, 0) OR "
+                         "r.person_nights <> coalesce(l.person_nights, 0)"),
+            0);
+  EXPECT_EQ(db.CountRows("SELECT count(*) FROM declaration_revisions r WHERE r.total_cents <> "
+                         "r.tax_cents + r.additional_cents"),
+            0);
+  EXPECT_EQ(db.CountRows("SELECT ((SELECT sum(total_cents) FROM declaration_night_totals) - "
+                         "(SELECT sum(total_cents) FROM declaration_lines))::bigint"),
+            0);
+  EXPECT_GT(db.CountRows("SELECT sum(total_cents)::bigint FROM declaration_revisions"), 0);
 }
 
 TEST(DemoSeed, SeededAccommodationsAreListedByCommune) {

@@ -42,12 +42,12 @@ TEST(DeclarationConcurrency, ASecondSubmissionWaitsForTheFirstThenSeesItSubmitte
   std::promise<void> second_started;
   auto first = std::async(std::launch::async, [&] {
     return db.database().InTransaction([&](Transaction& tx) -> Result<int> {
-      DeclarationRepository::LockMonth(tx, accommodation, july);
+      DeclarationMonth month = DeclarationRepository::LockMonth(tx, accommodation, july);
       first_holds_the_lock.set_value();
       second_started.get_future().wait();
       // Give the second transaction time to block on the row lock.
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
-      return DeclarationRepository::AppendRevision(tx, accommodation, july, nil).revision;
+      return DeclarationRepository::AppendRevision(tx, accommodation, month, nil).revision;
     });
   });
   first_holds_the_lock.get_future().wait();

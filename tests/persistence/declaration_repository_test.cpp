@@ -58,8 +58,8 @@ class DeclarationRepositoryTest : public ::testing::Test {
 
   StoredRevision Append(const NewRevision& revision) {
     auto stored = db_.database().InTransaction([&](Transaction& tx) -> Result<StoredRevision> {
-      DeclarationRepository::LockMonth(tx, accommodation_, kJuly);
-      return DeclarationRepository::AppendRevision(tx, accommodation_, kJuly, revision);
+      DeclarationMonth month = DeclarationRepository::LockMonth(tx, accommodation_, kJuly);
+      return DeclarationRepository::AppendRevision(tx, accommodation_, month, revision);
     });
     EXPECT_TRUE(stored) << stored.error().message;
     return *stored;
@@ -105,8 +105,8 @@ TEST_F(DeclarationRepositoryTest, TheDatabaseRefusesToRewriteOrDeleteARevision) 
 TEST_F(DeclarationRepositoryTest, ASecondRevisionWithoutAReasonIsRefused) {
   Append(Revision(1750, std::nullopt));
   auto refused = db_.database().InTransaction([&](Transaction& tx) -> Result<StoredRevision> {
-    DeclarationRepository::LockMonth(tx, accommodation_, kJuly);
-    return DeclarationRepository::AppendRevision(tx, accommodation_, kJuly,
+    DeclarationMonth month = DeclarationRepository::LockMonth(tx, accommodation_, kJuly);
+    return DeclarationRepository::AppendRevision(tx, accommodation_, month,
                                                  Revision(2625, std::nullopt));
   });
   EXPECT_FALSE(refused);
