@@ -20,5 +20,7 @@ void RegisterDeclarationRoutes(RouteTable& table, Services& services);
 void RegisterStatementRoutes(RouteTable& table, Services& services);
 void RegisterStayImportRoutes(RouteTable& table, Services& services);
 void RegisterNightSynthesisRoutes(RouteTable& table, Services& services);
+void RegisterMailTemplateRoutes(RouteTable& table, Services& services);
+void RegisterMailRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api
