@@ -4,6 +4,8 @@
 #include <charconv>
 #include <fstream>
 
+#include "domain/mail_address.hpp"
+
 namespace nuitee::api {
 namespace {
 
@@ -13,10 +15,20 @@ struct Setting {
 };
 
 const std::vector<Setting> kSettings = {
-    {"--bind", "NUITEE_BIND"},           {"--port", "NUITEE_PORT"},
-    {"--threads", "NUITEE_THREADS"},     {"--pool-size", "NUITEE_POOL_SIZE"},
-    {"--log-level", "NUITEE_LOG_LEVEL"}, {"--database-url", "NUITEE_DATABASE_URL"},
-    {"--tls-cert", "NUITEE_TLS_CERT"},   {"--tls-key", "NUITEE_TLS_KEY"},
+    {"--bind", "NUITEE_BIND"},
+    {"--port", "NUITEE_PORT"},
+    {"--threads", "NUITEE_THREADS"},
+    {"--pool-size", "NUITEE_POOL_SIZE"},
+    {"--log-level", "NUITEE_LOG_LEVEL"},
+    {"--database-url", "NUITEE_DATABASE_URL"},
+    {"--tls-cert", "NUITEE_TLS_CERT"},
+    {"--tls-key", "NUITEE_TLS_KEY"},
+    {"--smtp-url", "NUITEE_SMTP_URL"},
+    {"--smtp-user", "NUITEE_SMTP_USER"},
+    {"--smtp-password", "NUITEE_SMTP_PASSWORD"},
+    {"--smtp-from", "NUITEE_SMTP_FROM"},
+    {"--smtp-starttls", "NUITEE_SMTP_STARTTLS"},
+    {"--smtp-ca-file", "NUITEE_SMTP_CA_FILE"},
 };
 
 std::optional<long long> ParseInteger(const std::string& text) {
@@ -56,6 +68,8 @@ std::string UsageText() {
          "  create-operator ADRESSE\n"
          "              crée le compte de l'opérateur de l'instance (il crée les collectivités) ;\n"
          "              mot de passe lu dans NUITEE_OPERATOR_PASSWORD\n"
+         "  send-mail   envoie les courriels en attente dont l'heure est venue, puis s'arrête\n"
+         "              (demande --smtp-url ; serve les envoie aussi en continu)\n"
          "  --help      affiche cette aide\n"
          "\n"
          "Options (ou variables d'environnement) :\n"
@@ -67,7 +81,18 @@ std::string UsageText() {
          "  --database-url URL    NUITEE_DATABASE_URL  base PostgreSQL (obligatoire)\n"
          "  --tls-cert FICHIER    NUITEE_TLS_CERT      certificat PEM : sert en HTTPS (avec "
          "--tls-key)\n"
-         "  --tls-key FICHIER     NUITEE_TLS_KEY       clé privée PEM du certificat\n";
+         "  --tls-key FICHIER     NUITEE_TLS_KEY       clé privée PEM du certificat\n"
+         "\n"
+         "Envoi des courriels (SMTP) :\n"
+         "  --smtp-url URL        NUITEE_SMTP_URL      smtp://hôte:port ou smtps://hôte:port ;\n"
+         "                                             sans elle, les courriels attendent\n"
+         "  --smtp-from ADRESSE   NUITEE_SMTP_FROM     expéditeur, « Nom <adresse> » "
+         "(obligatoire)\n"
+         "  --smtp-starttls MODE  NUITEE_SMTP_STARTTLS required (défaut) ou optional\n"
+         "  --smtp-user NOM       NUITEE_SMTP_USER     identifiant (avec --smtp-password)\n"
+         "  --smtp-password MDP   NUITEE_SMTP_PASSWORD mot de passe ; préférez la variable, que\n"
+         "                                             les autres utilisateurs ne voient pas\n"
+         "  --smtp-ca-file FICHIER NUITEE_SMTP_CA_FILE certificats PEM de confiance du serveur\n";
 }
 
 namespace {
@@ -146,6 +171,83 @@ void ApplyTls(const std::map<std::string, std::string>& values, Config& config,
   config.tls_private_key = key->second;
 }
 
+std::optional<std::string> Value(const std::map<std::string, std::string>& values,
+                                 const std::string& flag) {
+  auto it = values.find(flag);
+  if (it == values.end()) return std::nullopt;
+  return it->second;
+}
+
+// The login, and the guarantee that the password never travels in clear.
+void ApplySmtpLogin(const std::map<std::string, std::string>& values, const std::string& url,
+                    mailer::SmtpSettings& smtp, FieldErrors& errors) {
+  smtp.user = Value(values, "--smtp-user").value_or("");
+  smtp.password = Value(values, "--smtp-password").value_or("");
+  if (smtp.user.empty() != smtp.password.empty()) {
+    errors.Add(smtp.user.empty() ? "--smtp-user" : "--smtp-password",
+               "--smtp-user (NUITEE_SMTP_USER) et --smtp-password (NUITEE_SMTP_PASSWORD) vont "
+               "ensemble.");
+  }
+  // With "optional", a relay that does not offer STARTTLS would receive the password in clear.
+  if (!smtp.user.empty() && url.rfind("smtp://", 0) == 0 &&
+      smtp.starttls == mailer::StartTls::kOptional) {
+    errors.Add("--smtp-starttls",
+               "Avec un identifiant, --smtp-starttls doit valoir required (ou l'adresse commencer "
+               "par smtps://) : le mot de passe ne doit jamais circuler en clair.");
+  }
+}
+
+// The relay's settings, checked now so that a typo shows at start and not as dead mails. Never
+// echoes the password.
+void ApplySmtp(const std::map<std::string, std::string>& values, Config& config,
+               FieldErrors& errors) {
+  const auto url = Value(values, "--smtp-url");
+  if (!url) {
+    for (const char* flag :
+         {"--smtp-user", "--smtp-password", "--smtp-from", "--smtp-starttls", "--smtp-ca-file"}) {
+      if (values.count(flag)) {
+        errors.Add(flag, std::string(flag) + " n'a de sens qu'avec --smtp-url (NUITEE_SMTP_URL).");
+      }
+    }
+    return;
+  }
+  mailer::SmtpSettings smtp;
+  smtp.url = *url;
+  if (auto valid = mailer::ValidateSmtpUrl(*url); !valid) {
+    errors.Add("--smtp-url", "--smtp-url (NUITEE_SMTP_URL) : " + valid.error().message);
+  }
+  if (auto from = Value(values, "--smtp-from")) {
+    auto mailbox = ParseMailbox(*from);
+    if (!mailbox) {
+      errors.Add("--smtp-from", "--smtp-from (NUITEE_SMTP_FROM) : " + mailbox.error().message);
+    } else {
+      smtp.from = *mailbox;
+    }
+  } else {
+    errors.Add("--smtp-from",
+               "--smtp-from (NUITEE_SMTP_FROM) est obligatoire avec --smtp-url : c'est "
+               "l'expéditeur des courriels, par exemple « Taxe de séjour <taxe@example.fr> ».");
+  }
+  if (auto mode = Value(values, "--smtp-starttls")) {
+    auto parsed = mailer::ParseStartTls(*mode);
+    if (!parsed) {
+      errors.Add("--smtp-starttls", std::string("--smtp-starttls (NUITEE_SMTP_STARTTLS) vaut ") +
+                                        "required ou optional, reçu « " + *mode + " ».");
+    } else {
+      smtp.starttls = *parsed;
+    }
+  }
+  ApplySmtpLogin(values, *url, smtp, errors);
+  if (auto ca_file = Value(values, "--smtp-ca-file")) {
+    if (!std::ifstream(*ca_file).good()) {
+      errors.Add("--smtp-ca-file",
+                 "--smtp-ca-file : le fichier « " + *ca_file + " » est introuvable ou illisible.");
+    }
+    smtp.ca_file = *ca_file;
+  }
+  config.smtp = std::move(smtp);
+}
+
 void ApplySettings(const std::map<std::string, std::string>& values, Config& config,
                    FieldErrors& errors) {
   long long port = config.port, threads = config.threads, pool = 0;
@@ -169,6 +271,7 @@ void ApplySettings(const std::map<std::string, std::string>& values, Config& con
   }
   if (auto it = values.find("--database-url"); it != values.end()) config.database_url = it->second;
   ApplyTls(values, config, errors);
+  ApplySmtp(values, config, errors);
 }
 
 }  // namespace
@@ -185,6 +288,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
   config.command = raw.command.empty() ? "help" : raw.command;
   if (config.command != "serve" && config.command != "migrate" && config.command != "seed-demo" &&
       config.command != "import-delta" && config.command != "create-operator" &&
+      config.command != "send-mail" &&
       config.command != "help") {
     errors.Add("", "Commande inconnue : « " + config.command + " » (voir nuitee --help).");
   }
@@ -207,6 +311,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
     errors.Add("--database-url",
                "Aucune base de données : indiquez --database-url ou "
                "NUITEE_DATABASE_URL (make demo le fait pour vous).");
+  }
+  if (config.command == "send-mail" && !config.smtp) {
+    errors.Add("--smtp-url",
+               "send-mail a besoin d'un serveur SMTP : indiquez --smtp-url (NUITEE_SMTP_URL).");
   }
   if (!errors.empty()) return Fail(errors.ToError());
   return config;

@@ -2,16 +2,18 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "api/logger.hpp"
 #include "domain/core/error.hpp"
+#include "mailer/smtp_transport.hpp"
 
 namespace nuitee::api {
 
 struct Config {
-  std::string command;     // serve, migrate, seed-demo, import-delta, help
+  std::string command;     // serve, migrate, seed-demo, import-delta, send-mail, help
   std::string input_file;  // import-delta: the DELTA XML file
   std::string bind_address = "127.0.0.1";
   int port = 8080;
@@ -21,6 +23,8 @@ struct Config {
   std::string database_url;
   std::string tls_certificate;  // serve: PEM certificate chain, with tls_private_key
   std::string tls_private_key;
+  // Set with --smtp-url: serve delivers the outbox in the background, send-mail once.
+  std::optional<mailer::SmtpSettings> smtp;
 };
 
 // `arguments` excludes the program name; `environment` maps NUITEE_* names to values. Every bad

@@ -1,5 +1,5 @@
-// The `nuitee` binary: serve, migrate, seed-demo, import-delta. The composition root: reads the
-// configuration once, then wires the database, the routes and the server together.
+// The `nuitee` binary: serve, migrate, seed-demo, import-delta, send-mail. The composition root:
+// reads the configuration once, then wires the database, the routes and the server together.
 #include <signal.h>
 
 #include <cstdio>
@@ -12,6 +12,7 @@
 
 #include "api/config.hpp"
 #include "api/logger.hpp"
+#include "api/mail_sending.hpp"
 #include "api/server.hpp"
 #include "demo/seed.hpp"
 #include "imports/delta_xml.hpp"
@@ -150,6 +151,23 @@ int ImportDelta(const api::Config& config) {
   return 0;
 }
 
+// `nuitee send-mail`: one pass over the outbox, for cron and tests. Exit status 0 when every due
+// mail left, 1 when some failed (they are retried later, or dead) or the database is unreachable.
+int SendMail(const api::Config& config) {
+  persistence::Database database({config.database_url, 1});
+  mailer::SmtpTransport transport(*config.smtp);
+  mailer::MailDelivery delivery(database, transport, mailer::DeliveryOptions{},
+                                api::LogDeliveryEvent);
+  auto delivered = delivery.DeliverDue();
+  if (!delivered) {
+    std::cerr << delivered.error().message << "\n";
+    return 1;
+  }
+  std::cout << delivered->sent << " courriel(s) envoyé(s), " << delivered->retried
+            << " en échec à réessayer plus tard, " << delivered->dead << " abandonné(s).\n";
+  return delivered->retried + delivered->dead + delivered->lost == 0 ? 0 : 1;
+}
+
 int Serve(const api::Config& config) {
   // Block the stop signals before any thread starts, so every thread inherits the mask and only
   // sigwait() below sees them.
@@ -167,6 +185,18 @@ int Serve(const api::Config& config) {
                        {{"detail", ready.error().message}});
   }
   api::Services services{database, api::ParisToday};
+  std::unique_ptr<api::BackgroundMailSender> mail_sender;
+  if (config.smtp) {
+    mail_sender = std::make_unique<api::BackgroundMailSender>(config.database_url, *config.smtp);
+    services.wake_mail_delivery = [sender = mail_sender.get()] { sender->Wake(); };
+    api::Logger::Info("mail_sender_started",
+                      {{"smtp_url", config.smtp->url},
+                       {"starttls", mailer::StartTlsName(config.smtp->starttls)},
+                       {"login", !config.smtp->user.empty()}});
+  } else {
+    api::Logger::Info("mail_sender_disabled",
+                      {{"detail", "sans --smtp-url, les courriels attendent dans la file"}});
+  }
   api::Server server({config.bind_address, static_cast<std::uint16_t>(config.port), config.threads,
                       config.tls_certificate, config.tls_private_key},
                      services);
@@ -187,6 +217,7 @@ int Serve(const api::Config& config) {
   sigwait(&stop_signals, &signal_number);
   api::Logger::Info("server_stopping", {{"signal", signal_number}});
   server.Shutdown();
+  mail_sender.reset();
   api::Logger::Info("server_stopped");
   return 0;
 }
@@ -244,5 +275,6 @@ int main(int argc, char** argv) {
   if (config->command == "seed-demo") return SeedDemo(*config);
   if (config->command == "import-delta") return ImportDelta(*config);
   if (config->command == "create-operator") return CreateOperator(*config);
+  if (config->command == "send-mail") return SendMail(*config);
   return Serve(*config);
 }

@@ -74,6 +74,8 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterStatementRoutes(table, services);
   RegisterStayImportRoutes(table, services);
   RegisterNightSynthesisRoutes(table, services);
+  RegisterMailTemplateRoutes(table, services);
+  RegisterMailRoutes(table, services);
 }
 
 }  // namespace nuitee::api

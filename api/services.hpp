@@ -1,5 +1,5 @@
-// What route handlers are given: the database, "today" (injected so tests can move time) and
-// the simulator's cache.
+// What route handlers are given: the database, "today" (injected so tests can move time), the
+// simulator's cache and the mail sender's wake-up call.
 #pragma once
 
 #include <chrono>
@@ -31,6 +31,9 @@ struct Services {
   // The simulator's rate contexts; write routes call rate_cache->Invalidate().
   std::shared_ptr<RateCache> rate_cache = std::make_shared<RateCache>();
   AuthSettings auth{};
+  // Called after a mail was queued, so that the background sender (when there is one) sends it
+  // now rather than at its next poll.
+  std::function<void()> wake_mail_delivery = [] {};
 };
 
 // Today's date in Europe/Paris, where every collectivity we serve keeps its calendar.

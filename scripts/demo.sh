@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make demo`: build the server (Release), start the private PostgreSQL cluster in var/pgdata
-# (unless NUITEE_DATABASE_URL points elsewhere), migrate, load the demo data, then serve in the
-# foreground. Ctrl-C stops the server, then the cluster if this script started it.
+# (unless NUITEE_DATABASE_URL points elsewhere) and an SMTP catcher on loopback whose mails land in
+# var/mail (unless NUITEE_SMTP_URL points elsewhere), migrate, load the demo data, then serve in
+# the foreground. Ctrl-C stops the server, then the catcher and the cluster if this script started
+# them.
 #
 #   scripts/demo.sh               the whole demo
 #   scripts/demo.sh --build-only  install dependencies and build everything in build/release (`make build`)
@@ -30,6 +32,7 @@ cmake_build build/release --target nuitee
 
 started_cluster=0
 server_pid=""
+catcher_pid=""
 cleaned=0
 # shellcheck disable=SC2317  # called from the traps
 cleanup() {
@@ -40,6 +43,11 @@ cleanup() {
 		# SIGTERM, not SIGINT: background jobs of a non-interactive shell ignore SIGINT.
 		kill -TERM "$server_pid" 2>/dev/null || true
 		wait "$server_pid" 2>/dev/null || true
+	fi
+	if [[ -n "$catcher_pid" ]] && kill -0 "$catcher_pid" 2>/dev/null; then
+		info "stopping the SMTP catcher (pid $catcher_pid)"
+		kill -TERM "$catcher_pid" 2>/dev/null || true
+		wait "$catcher_pid" 2>/dev/null || true
 	fi
 	if ((started_cluster)); then
 		"$PG" stop "$PGDATA_DIR" || true
@@ -64,12 +72,45 @@ else
 fi
 info "NUITEE_DATABASE_URL=$NUITEE_DATABASE_URL"
 
+# A local SMTP server (Debian's python3-aiosmtpd) that keeps every mail in the Maildir var/mail,
+# on a free loopback port: nothing leaves the machine.
+MAIL_DIR="$NUITEE_ROOT/var/mail"
+if [[ -z "${NUITEE_SMTP_URL:-}" ]]; then
+	smtp_port="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+	mkdir -p "$MAIL_DIR"
+	/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$MAIL_DIR" \
+		>"$NUITEE_ROOT/var/smtp-catcher.log" 2>&1 &
+	catcher_pid=$!
+	listening=0
+	for _ in $(seq 100); do
+		kill -0 "$catcher_pid" 2>/dev/null || break
+		if (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; then
+			listening=1
+			break
+		fi
+		sleep 0.1
+	done
+	((listening)) || die "the SMTP catcher did not start (log: var/smtp-catcher.log)"
+	export NUITEE_SMTP_URL="smtp://127.0.0.1:$smtp_port"
+	export NUITEE_SMTP_STARTTLS=optional
+	export NUITEE_SMTP_FROM="${NUITEE_SMTP_FROM:-Nuitée (démo) <ne-pas-repondre@demo.invalid>}"
+	info "SMTP catcher on 127.0.0.1:$smtp_port, mails in $MAIL_DIR"
+else
+	info "using NUITEE_SMTP_URL from the environment"
+fi
+
 "$BIN" migrate
 "$BIN" seed-demo
 
 port="${NUITEE_PORT:-8080}"
 echo "Nuitée écoute sur http://127.0.0.1:${port}"
 echo "Exemple : curl -s http://127.0.0.1:${port}/ready"
+if [[ -n "$catcher_pid" ]]; then
+	echo "Courriels : ils arrivent dans ${MAIL_DIR}/new/ (un fichier par courriel) ;"
+	echo "  scripts/read-mail.sh les affiche décodés. Courriel d'essai (C : voir le README) :"
+	echo "  curl -s -H 'Content-Type: application/json' -d '{\"to\": \"vous@example.fr\"}' \\"
+	echo "    http://127.0.0.1:${port}/v1/collectivities/\$C/mails:test"
+fi
 echo "(Ctrl-C pour arrêter)"
 
 # In the background so that the traps run as soon as a signal arrives; `wait` returns then.

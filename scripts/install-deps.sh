@@ -16,6 +16,7 @@ PKGS=(
 	libgtest-dev libgmock-dev libbenchmark-dev
 	libyaml-cpp-dev
 	libpugixml-dev
+	python3-aiosmtpd
 	wrk
 )
 

@@ -21,5 +21,7 @@ void RegisterStatementRoutes(RouteTable& table, Services& services);
 void RegisterAuthRoutes(RouteTable& table, Services& services);
 void RegisterStayImportRoutes(RouteTable& table, Services& services);
 void RegisterNightSynthesisRoutes(RouteTable& table, Services& services);
+void RegisterMailTemplateRoutes(RouteTable& table, Services& services);
+void RegisterMailRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

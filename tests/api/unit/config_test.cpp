@@ -296,14 +296,122 @@ TEST(ParseConfig, TlsNeedsBothReadableFiles) {
   EXPECT_TRUE(HasErrorOn(
       ParseConfig({"serve", "--tls-cert", readable, "--tls-key", "/nowhere/key.pem"}, kDatabase),
       "--tls-key"));
-  auto served = ParseConfig({"serve"}, With(With(kDatabase, "NUITEE_TLS_CERT", readable),
-                                            "NUITEE_TLS_KEY", readable));
+  auto served = ParseConfig(
+      {"serve"}, With(With(kDatabase, "NUITEE_TLS_CERT", readable), "NUITEE_TLS_KEY", readable));
   ASSERT_TRUE(served) << served.error().message;
   EXPECT_EQ(served->tls_certificate, readable);
   EXPECT_EQ(served->tls_private_key, readable);
   auto plain = ParseConfig({"serve"}, kDatabase);
   ASSERT_TRUE(plain);
   EXPECT_TRUE(plain->tls_certificate.empty());
+}
+
+// SMTP: checked at start, so that a typo shows now and not as dead mails hours later.
+const Environment kSmtp =
+    With(With(With(kDatabase, "NUITEE_SMTP_URL", "smtp://relay.example.fr:587"), "NUITEE_SMTP_FROM",
+              "Taxe de séjour <taxe@example.fr>"),
+         "NUITEE_SMTP_STARTTLS", "required");
+
+TEST(ParseConfig, LeavesMailWaitingWithoutAnSmtpUrl) {
+  auto config = ParseConfig({"serve"}, kDatabase);
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_FALSE(config->smtp.has_value());
+}
+
+TEST(ParseConfig, ReadsEverySmtpSetting) {
+  const std::string readable = NUITEE_SOURCE_DIR "/README.md";
+  auto environment =
+      With(With(kSmtp, "NUITEE_SMTP_USER", "nuitee"), "NUITEE_SMTP_PASSWORD", "s3cret");
+  environment = With(environment, "NUITEE_SMTP_CA_FILE", readable);
+  auto config = ParseConfig({"serve"}, environment);
+  ASSERT_TRUE(config) << config.error().message;
+  ASSERT_TRUE(config->smtp.has_value());
+  EXPECT_EQ(config->smtp->url, "smtp://relay.example.fr:587");
+  EXPECT_EQ(config->smtp->from, (Mailbox{"Taxe de séjour", "taxe@example.fr"}));
+  EXPECT_EQ(config->smtp->starttls, mailer::StartTls::kRequired);
+  EXPECT_EQ(config->smtp->user, "nuitee");
+  EXPECT_EQ(config->smtp->password, "s3cret");
+  EXPECT_EQ(config->smtp->ca_file, readable);
+  auto flags = ParseConfig({"send-mail", "--smtp-url=smtps://relay.example.fr", "--smtp-from",
+                            "taxe@example.fr", "--smtp-starttls", "optional"},
+                           kDatabase);
+  ASSERT_TRUE(flags) << flags.error().message;
+  EXPECT_EQ(flags->command, "send-mail");
+  EXPECT_EQ(flags->smtp->starttls, mailer::StartTls::kOptional);
+}
+
+TEST(ParseConfig, StartTlsIsRequiredByDefault) {
+  auto config = ParseConfig({"serve"}, With(kSmtp, "NUITEE_SMTP_STARTTLS", ""));
+  EXPECT_TRUE(HasErrorOn(config, "--smtp-starttls"));
+  auto unset = ParseConfig(
+      {"serve", "--smtp-url", "smtp://relay.example.fr", "--smtp-from", "taxe@example.fr"},
+      kDatabase);
+  ASSERT_TRUE(unset) << unset.error().message;
+  EXPECT_EQ(unset->smtp->starttls, mailer::StartTls::kRequired);
+}
+
+TEST(ParseConfig, RefusesSmtpSettingsWithoutAnSmtpUrl) {
+  auto config = ParseConfig({"serve", "--smtp-from", "taxe@example.fr"}, kDatabase);
+  EXPECT_TRUE(HasErrorOn(config, "--smtp-from"));
+  EXPECT_NE(MessageOn(config, "--smtp-from").find("--smtp-url"), std::string::npos);
+}
+
+TEST(ParseConfig, ExplainsEveryBadSmtpSettingAtOnce) {
+  auto config = ParseConfig(
+      {"serve", "--smtp-url", "http://relay.example.fr", "--smtp-from", "pas une adresse",
+       "--smtp-starttls", "parfois", "--smtp-ca-file", "/nowhere/ca.pem"},
+      kDatabase);
+  for (const char* flag : {"--smtp-url", "--smtp-from", "--smtp-starttls", "--smtp-ca-file"}) {
+    EXPECT_TRUE(HasErrorOn(config, flag)) << flag;
+  }
+  EXPECT_TRUE(HasErrorOn(ParseConfig({"serve"}, With(kDatabase, "NUITEE_SMTP_URL", "smtp://x")),
+                         "--smtp-from"));
+}
+
+TEST(ParseConfig, RefusesCredentialsInTheSmtpUrlWithoutEchoingThem) {
+  auto config = ParseConfig(
+      {"serve"}, With(kSmtp, "NUITEE_SMTP_URL", "smtp://nuitee:s3cret@relay.example.fr"));
+  ASSERT_TRUE(HasErrorOn(config, "--smtp-url"));
+  for (const auto& each : config.error().field_errors) {
+    EXPECT_EQ(each.message.find("s3cret"), std::string::npos) << each.message;
+  }
+}
+
+TEST(ParseConfig, NeverLetsThePasswordTravelInClear) {
+  const auto login =
+      With(With(kSmtp, "NUITEE_SMTP_USER", "nuitee"), "NUITEE_SMTP_PASSWORD", "s3cret");
+  auto clear = ParseConfig({"serve"}, With(login, "NUITEE_SMTP_STARTTLS", "optional"));
+  EXPECT_TRUE(HasErrorOn(clear, "--smtp-starttls"));
+  for (const auto& each : clear.error().field_errors) {
+    EXPECT_EQ(each.message.find("s3cret"), std::string::npos) << each.message;
+  }
+  EXPECT_TRUE(ParseConfig({"serve"}, login));
+  auto smtps =
+      ParseConfig({"serve"}, With(With(login, "NUITEE_SMTP_URL", "smtps://relay.example.fr"),
+                                  "NUITEE_SMTP_STARTTLS", "optional"));
+  EXPECT_TRUE(smtps) << smtps.error().message;
+}
+
+TEST(ParseConfig, SmtpUserAndPasswordGoTogether) {
+  EXPECT_TRUE(HasErrorOn(ParseConfig({"serve"}, With(kSmtp, "NUITEE_SMTP_USER", "nuitee")),
+                         "--smtp-password"));
+  EXPECT_TRUE(HasErrorOn(ParseConfig({"serve"}, With(kSmtp, "NUITEE_SMTP_PASSWORD", "s3cret")),
+                         "--smtp-user"));
+}
+
+TEST(ParseConfig, SendMailNeedsAnSmtpUrl) {
+  auto config = ParseConfig({"send-mail"}, kDatabase);
+  EXPECT_TRUE(HasErrorOn(config, "--smtp-url"));
+  EXPECT_TRUE(ParseConfig({"send-mail"}, kSmtp));
+}
+
+TEST(UsageText, NamesTheMailCommandAndEverySmtpVariable) {
+  const std::string usage = UsageText();
+  for (const char* word :
+       {"send-mail", "NUITEE_SMTP_URL", "NUITEE_SMTP_FROM", "NUITEE_SMTP_STARTTLS",
+        "NUITEE_SMTP_USER", "NUITEE_SMTP_PASSWORD", "NUITEE_SMTP_CA_FILE"}) {
+    EXPECT_NE(usage.find(word), std::string::npos) << word;
+  }
 }
 
 }  // namespace

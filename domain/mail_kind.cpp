@@ -1,0 +1,62 @@
+// Names and placeholders of each kind of mail.
+#include "domain/mail_kind.hpp"
+
+namespace nuitee {
+namespace {
+
+constexpr Placeholder kCollectivity{"collectivite", "le nom de la collectivité", false};
+constexpr Placeholder kRecipient{"destinataire",
+                                 "le nom de la personne ou de la société destinataire", false};
+constexpr Placeholder kLink{"lien", "le lien personnel, à usage unique, vers la page à ouvrir",
+                            true};
+constexpr Placeholder kDeadline{
+    "date_limite", "la date et l'heure (heure de Paris) où le lien cesse de servir", false};
+
+}  // namespace
+
+std::string_view MailKindName(MailKind kind) {
+  switch (kind) {
+    case MailKind::kInvitation:
+      return "invitation";
+    case MailKind::kPasswordReset:
+      return "password_reset";
+    case MailKind::kTest:
+      return "test";
+  }
+  return "test";
+}
+
+std::optional<MailKind> ParseMailKind(std::string_view name) {
+  for (MailKind kind : AllMailKinds()) {
+    if (MailKindName(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+const std::vector<MailKind>& AllMailKinds() {
+  static const std::vector<MailKind> kinds = {MailKind::kInvitation, MailKind::kPasswordReset,
+                                              MailKind::kTest};
+  return kinds;
+}
+
+const std::vector<Placeholder>& PlaceholdersOf(MailKind kind) {
+  static const std::vector<Placeholder> with_link = {kCollectivity, kRecipient, kLink, kDeadline};
+  static const std::vector<Placeholder> test = {kCollectivity};
+  switch (kind) {
+    case MailKind::kInvitation:
+    case MailKind::kPasswordReset:
+      return with_link;
+    case MailKind::kTest:
+      return test;
+  }
+  return test;
+}
+
+const Placeholder* FindPlaceholder(MailKind kind, std::string_view name) {
+  for (const auto& each : PlaceholdersOf(kind)) {
+    if (each.name == name) return &each;
+  }
+  return nullptr;
+}
+
+}  // namespace nuitee
