@@ -1,6 +1,8 @@
 // The French texts shipped with Nuitée: what a host reads until the collectivity writes its own.
 // Plain text, short paragraphs, the link alone on its line so that every mail client makes it
-// clickable, and the date after which the link no longer works.
+// clickable, and the date after which the link no longer works. The collectivity's name stands
+// alone (after a colon, in parentheses, as a signature), so that any name reads well: "de
+// Communauté de communes…" would lack its article.
 #include "domain/mail_template.hpp"
 
 namespace nuitee {
@@ -14,25 +16,26 @@ constexpr const char* kSignature =
     "Ce courriel a été envoyé automatiquement par Nuitée ; merci de ne pas y répondre.\n";
 
 MailTemplate Invitation() {
-  return {"{{collectivite}} : choisissez votre mot de passe pour déclarer la taxe de séjour",
-          std::string("Bonjour {{destinataire}},\n"
-                      "\n"
-                      "{{collectivite}} vous ouvre un accès à Nuitée, le service en ligne où vous "
-                      "déclarez chaque mois les nuitées de vos hébergements et la taxe de séjour "
-                      "collectée.\n"
-                      "\n"
-                      "Pour activer cet accès, choisissez votre mot de passe en ouvrant ce lien :\n"
-                      "\n"
-                      "{{lien}}\n"
-                      "\n"
-                      "Ce lien est personnel et ne sert qu'une fois. Il reste valable jusqu'au "
-                      "{{date_limite}} ; passé cette date, demandez une nouvelle invitation au "
-                      "service de la taxe de séjour.\n"
-                      "\n"
-                      "Si vous ne louez aucun hébergement sur ce territoire, ignorez ce message : "
-                      "sans mot de passe choisi, l'accès reste fermé.\n"
-                      "\n") +
-              kSignature};
+  return {
+      "{{collectivite}} : choisissez votre mot de passe pour déclarer la taxe de séjour",
+      std::string("Bonjour {{destinataire}},\n"
+                  "\n"
+                  "Le service de la taxe de séjour ({{collectivite}}) vous ouvre un accès à "
+                  "Nuitée, la plateforme en ligne où vous déclarez chaque mois les nuitées de vos "
+                  "hébergements et la taxe de séjour collectée.\n"
+                  "\n"
+                  "Pour activer cet accès, choisissez votre mot de passe en ouvrant ce lien :\n"
+                  "\n"
+                  "{{lien}}\n"
+                  "\n"
+                  "Ce lien est personnel et ne sert qu'une fois. Il reste valable jusqu'au "
+                  "{{date_limite}} ; passé cette date, demandez une nouvelle invitation au "
+                  "service de la taxe de séjour.\n"
+                  "\n"
+                  "Si vous ne louez aucun hébergement sur ce territoire, ignorez ce message : "
+                  "sans mot de passe choisi, l'accès reste fermé.\n"
+                  "\n") +
+          kSignature};
 }
 
 MailTemplate PasswordReset() {
@@ -40,8 +43,8 @@ MailTemplate PasswordReset() {
           std::string("Bonjour {{destinataire}},\n"
                       "\n"
                       "Nous avons reçu une demande de nouveau mot de passe pour votre accès à "
-                      "Nuitée, le service de déclaration de la taxe de séjour de "
-                      "{{collectivite}}.\n"
+                      "Nuitée, la plateforme de déclaration de la taxe de séjour "
+                      "({{collectivite}}).\n"
                       "\n"
                       "Pour choisir un nouveau mot de passe, ouvrez ce lien :\n"
                       "\n"
@@ -58,11 +61,11 @@ MailTemplate PasswordReset() {
 }
 
 MailTemplate Test() {
-  return {"Nuitée : courriel d'essai pour {{collectivite}}",
+  return {"Nuitée : courriel d'essai – {{collectivite}}",
           "Bonjour,\n"
           "\n"
           "Ce courriel d'essai a été envoyé depuis Nuitée, à la demande du service de la taxe de "
-          "séjour de {{collectivite}}, pour vérifier que les messages de la plateforme parviennent "
+          "séjour ({{collectivite}}), pour vérifier que les messages de la plateforme parviennent "
           "bien à cette adresse.\n"
           "\n"
           "Vous le lisez : l'envoi fonctionne. Aucune action n'est attendue de votre part.\n"

@@ -77,7 +77,8 @@ info "NUITEE_DATABASE_URL=$NUITEE_DATABASE_URL"
 MAIL_DIR="$NUITEE_ROOT/var/mail"
 if [[ -z "${NUITEE_SMTP_URL:-}" ]]; then
 	smtp_port="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-	mkdir -p "$MAIL_DIR"
+	# A Maildir's three folders: aiosmtpd only creates them along with the Maildir folder itself.
+	mkdir -p "$MAIL_DIR/tmp" "$MAIL_DIR/new" "$MAIL_DIR/cur"
 	/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$MAIL_DIR" \
 		>"$NUITEE_ROOT/var/smtp-catcher.log" 2>&1 &
 	catcher_pid=$!

@@ -86,7 +86,7 @@ TEST_F(MailCommandsTest, SendMailDeliversWhatIsDueThenExits) {
       << run.output;
   const auto mails = catcher.WaitForMails(1);
   ASSERT_EQ(mails.size(), 1u);
-  EXPECT_EQ(mails.front().subject, "Nuitée : courriel d'essai pour CC des Monts du Test");
+  EXPECT_EQ(mails.front().subject, "Nuitée : courriel d'essai – CC des Monts du Test");
 
   const CommandRun nothing = RunNuitee(Environment(catcher), "send-mail");
   EXPECT_EQ(nothing.status, 0);

@@ -166,7 +166,7 @@ TEST(Mails, ATestMailIsQueuedInTheCollectivitysWordingAndListedWithoutItsBody) {
   EXPECT_EQ(mail.at("kind"), "test");
   EXPECT_EQ(mail.at("to"), "accueil@murat.example.fr");
   EXPECT_EQ(mail.at("subject"),
-            "Nuitée : courriel d'essai pour Communauté de communes du Pays de Murat");
+            "Nuitée : courriel d'essai – Communauté de communes du Pays de Murat");
   EXPECT_EQ(mail.at("status"), "pending");
   EXPECT_EQ(mail.at("attempts"), 0);
   EXPECT_EQ(mail.at("created_by"), "referente");
