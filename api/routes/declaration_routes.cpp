@@ -127,6 +127,21 @@ Result<Reply> SubmittedReply(Transaction& tx, const Target& target, const Contex
   return Reply{Code::Created, std::move(view), MonthPath(target), version};
 }
 
+// What every submission starts with: the register's view of the accommodation, and its month
+// locked (created if need be) in a state that allows `action` (409 otherwise).
+struct LockedMonth {
+  Context context;
+  persistence::DeclarationMonth month;
+};
+
+Result<LockedMonth> LockFor(Transaction& tx, const Target& target, DeclarationAction action) {
+  auto context = LoadContext(tx, target);
+  if (!context) return Fail(context.error());
+  auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target.month);
+  if (auto allowed = CheckAllowed(action, month); !allowed) return Fail(allowed.error());
+  return LockedMonth{std::move(*context), std::move(month)};
+}
+
 // POST …/submit: the first submission of the month (409 once submitted: revise instead).
 void SubmitMonth(Exchange& exchange, Services& services) {
   auto target = ReadTarget(exchange, true);
@@ -137,12 +152,9 @@ void SubmitMonth(Exchange& exchange, Services& services) {
   if (!given) return exchange.SendError(given.error());
   const Day today = services.today();
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
-    auto context = LoadContext(tx, *target);
-    if (!context) return Fail(context.error());
-    auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
-    if (auto allowed = CheckAllowed(DeclarationAction::kSubmit, month); !allowed) {
-      return Fail(allowed.error());
-    }
+    auto locked = LockFor(tx, *target, DeclarationAction::kSubmit);
+    if (!locked) return Fail(locked.error());
+    auto& [context, month] = *locked;
     if (!*given && !month.draft) {
       return Fail(Error::FailedPrecondition(
           "Aucun brouillon n'est enregistré pour ce mois : envoyez les séjours, ou déclarez le "
@@ -150,10 +162,10 @@ void SubmitMonth(Exchange& exchange, Services& services) {
     }
     // A copy: appending clears the month's draft.
     const std::vector<StayLine> stays = *given ? **given : *month.draft;
-    auto submitted = Submit(tx, *target, *context, month, DeclarationKind::kStays, stays,
+    auto submitted = Submit(tx, *target, context, month, DeclarationKind::kStays, stays,
                             std::nullopt, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, *context, month, *submitted, today);
+    return SubmittedReply(tx, *target, context, month, *submitted, today);
   });
 }
 
@@ -167,16 +179,13 @@ void SubmitNil(Exchange& exchange, Services& services) {
   if (!kind) return exchange.SendError(kind.error());
   const Day today = services.today();
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
-    auto context = LoadContext(tx, *target);
-    if (!context) return Fail(context.error());
-    auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
-    if (auto allowed = CheckAllowed(DeclarationAction::kSubmit, month); !allowed) {
-      return Fail(allowed.error());
-    }
+    auto locked = LockFor(tx, *target, DeclarationAction::kSubmit);
+    if (!locked) return Fail(locked.error());
+    auto& [context, month] = *locked;
     auto submitted =
-        Submit(tx, *target, *context, month, *kind, {}, std::nullopt, exchange.Actor(), today);
+        Submit(tx, *target, context, month, *kind, {}, std::nullopt, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, *context, month, *submitted, today);
+    return SubmittedReply(tx, *target, context, month, *submitted, today);
   });
 }
 
@@ -193,20 +202,17 @@ void Revise(Exchange& exchange, Services& services) {
   if (!request) return exchange.SendError(request.error());
   const Day today = services.today();
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
-    auto context = LoadContext(tx, *target);
-    if (!context) return Fail(context.error());
-    auto month = DeclarationRepository::LockMonth(tx, context->accommodation, target->month);
-    if (auto allowed = CheckAllowed(DeclarationAction::kRevise, month); !allowed) {
-      return Fail(allowed.error());
-    }
+    auto locked = LockFor(tx, *target, DeclarationAction::kRevise);
+    if (!locked) return Fail(locked.error());
+    auto& [context, month] = *locked;
     // A correction names the version it corrects: "*" would correct whatever is there.
     if (!condition->version || *condition->version != month.version) {
       return Fail(Error::StaleVersion());
     }
-    auto submitted = Submit(tx, *target, *context, month, request->kind, request->stays,
+    auto submitted = Submit(tx, *target, context, month, request->kind, request->stays,
                             request->reason, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, *context, month, *submitted, today);
+    return SubmittedReply(tx, *target, context, month, *submitted, today);
   });
 }
 

@@ -1,9 +1,8 @@
 // Idempotent POSTs: claim, work and recorded answer in one transaction.
 #include "api/routes/idempotent_post.hpp"
 
-#include <openssl/evp.h>
-
 #include "persistence/idempotency_repository.hpp"
+#include "security/secret_token.hpp"
 
 namespace nuitee::api {
 namespace {
@@ -12,19 +11,6 @@ using persistence::IdempotencyRepository;
 using persistence::RecordedAnswer;
 
 constexpr std::size_t kMaxKeyLength = 200;
-
-std::string Sha256Hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
-  }
-  return hex;
-}
 
 Result<std::optional<std::string>> ReadKey(const Exchange& exchange) {
   auto key = exchange.Header("Idempotency-Key");
@@ -64,7 +50,7 @@ void RunIdempotentPost(Exchange& exchange, Services& services,
   // Keys are the client's: one collectivity's key never replays another's answer.
   const std::string scope =
       exchange.Header("X-Collectivity-Id").value_or("-") + " POST " + exchange.path();
-  const std::string hash = Sha256Hex(exchange.request().body());
+  const std::string hash = security::TokenDigest(exchange.request().body());
   bool replayed = false;
   auto answer =
       services.database.InTransaction([&](persistence::Transaction& tx) -> Result<RecordedAnswer> {
