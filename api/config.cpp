@@ -68,6 +68,9 @@ std::string UsageText() {
          "  create-operator ADRESSE\n"
          "              crée le compte de l'opérateur de l'instance (il crée les collectivités) ;\n"
          "              mot de passe lu dans NUITEE_OPERATOR_PASSWORD\n"
+         "  hash-password\n"
+         "              écrit l'empreinte scrypt du mot de passe lu dans NUITEE_PASSWORD (pour\n"
+         "              créer des comptes en SQL : scripts, bancs d'essai)\n"
          "  send-mail   envoie les courriels en attente dont l'heure est venue, puis s'arrête\n"
          "              (demande --smtp-url ; serve les envoie aussi en continu)\n"
          "  --help      affiche cette aide\n"
@@ -288,7 +291,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
   config.command = raw.command.empty() ? "help" : raw.command;
   if (config.command != "serve" && config.command != "migrate" && config.command != "seed-demo" &&
       config.command != "import-delta" && config.command != "create-operator" &&
-      config.command != "send-mail" &&
+      config.command != "send-mail" && config.command != "hash-password" &&
       config.command != "help") {
     errors.Add("", "Commande inconnue : « " + config.command + " » (voir nuitee --help).");
   }
@@ -307,7 +310,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
   }
   if (operands == 1 && !raw.operands.empty()) config.input_file = raw.operands.front();
   ApplySettings(raw.values, config, errors);
-  if (config.command != "help" && config.database_url.empty()) {
+  if (config.command != "help" && config.command != "hash-password" &&
+      config.database_url.empty()) {
     errors.Add("--database-url",
                "Aucune base de données : indiquez --database-url ou "
                "NUITEE_DATABASE_URL (make demo le fait pour vous).");

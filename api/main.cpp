@@ -68,7 +68,8 @@ int SeedDemo(const api::Config& config) {
                                        {"classifications", report->classifications},
                                        {"deliberations", report->deliberations},
                                        {"declaration_revisions", report->declaration_revisions},
-                                       {"declarations_skipped", report->declarations_skipped}});
+                                       {"declarations_skipped", report->declarations_skipped},
+                                       {"accounts", report->accounts}});
   return 0;
 }
 
@@ -253,6 +254,24 @@ int CreateOperator(const api::Config& config) {
   return 0;
 }
 
+// `nuitee hash-password`: the stored form of the password in NUITEE_PASSWORD (never a flag), for
+// accounts created in SQL by scripts and benchmarks. The password policy applies.
+int HashPasswordCommand() {
+  const char* password = std::getenv("NUITEE_PASSWORD");
+  if (!password) {
+    std::cerr << "Indiquez le mot de passe dans la variable NUITEE_PASSWORD.\n";
+    return 2;
+  }
+  if (auto refusal = security::PasswordRefusal(password)) {
+    std::cerr << *refusal << "\n";
+    return 2;
+  }
+  auto hash = security::HashPassword(password, security::ScryptParameters{});
+  if (!hash) return 1;
+  std::cout << *hash << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -276,5 +295,6 @@ int main(int argc, char** argv) {
   if (config->command == "import-delta") return ImportDelta(*config);
   if (config->command == "create-operator") return CreateOperator(*config);
   if (config->command == "send-mail") return SendMail(*config);
+  if (config->command == "hash-password") return HashPasswordCommand();
   return Serve(*config);
 }

@@ -1,6 +1,7 @@
 // Pistache endpoint set-up: thread count, request size limit, timeouts, routes.
 #include "api/server.hpp"
 
+#include "api/http/authorization.hpp"
 #include "api/http/json_body.hpp"
 #include "api/http/pistache.hpp"
 #include "api/routes/routes.hpp"
@@ -12,7 +13,9 @@ struct Server::Impl {
       : options(std::move(options)),
         services(std::move(services)),
         endpoint(Pistache::Address(this->options.bind_address, Pistache::Port(this->options.port))),
-        table(router) {}
+        table(router, [this](Exchange& exchange, const AccessRule& rule) {
+          return Authorize(exchange, this->services, rule);
+        }) {}
   ServerOptions options;
   Services services;
   Pistache::Http::Endpoint endpoint;

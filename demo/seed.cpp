@@ -5,6 +5,7 @@
 #include <string>
 
 #include "demo/deliberations.hpp"
+#include "demo/seed_accounts.hpp"
 #include "demo/seed_declarations.hpp"
 #include "demo/territory.hpp"
 #include "domain/audit.hpp"
@@ -100,6 +101,9 @@ Status CompleteTerritory(Transaction& tx, const DemoTerritory& territory,
   if (!declarations) return Fail(declarations.error());
   report.declaration_revisions = declarations->revisions;
   report.declarations_skipped = declarations->skipped;
+  auto accounts = InsertMissingAccounts(tx, collectivity);
+  if (!accounts) return Fail(accounts.error());
+  report.accounts = *accounts;
   return {};
 }
 

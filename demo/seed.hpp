@@ -18,6 +18,7 @@ struct SeedReport {
   int deliberations = 0;          // demo deliberations (2024–2026) added by this run
   int declaration_revisions = 0;  // submissions and corrections of months added by this run
   int declarations_skipped = 0;   // refused by the domain on an edited register (see below)
+  int accounts = 0;               // demo accounts (demo/seed_accounts.hpp) added by this run
 };
 
 // Loads the territory generated for kDemoReferenceDay (2026-11-23), a fixed day rather than the

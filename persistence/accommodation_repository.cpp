@@ -219,6 +219,18 @@ std::optional<AccommodationId> AccommodationRepository::FindDuplicate(
   return AccommodationId(id);
 }
 
+std::optional<HostId> AccommodationRepository::HostOf(Transaction& tx,
+                                                     const CollectivityId& collectivity,
+                                                     const AccommodationId& id) {
+  std::string host;
+  soci::indicator found = soci::i_null;
+  tx.session() << "SELECT host_id::text FROM accommodations WHERE collectivity_id = :c::uuid "
+                  "AND id = :id::uuid",
+      soci::use(collectivity.value()), soci::use(id.value()), soci::into(host, found);
+  if (!tx.session().got_data() || found == soci::i_null) return std::nullopt;
+  return HostId(host);
+}
+
 Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
                                                          const CollectivityId& collectivity,
                                                          const AccommodationFilter& filter,

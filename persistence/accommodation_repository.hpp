@@ -50,6 +50,10 @@ class AccommodationRepository {
   // host and address (case, punctuation and spacing ignored) in the same commune.
   static std::optional<AccommodationId> FindDuplicate(Transaction& tx,
                                                       const Accommodation& accommodation);
+  // The host an accommodation of the collectivity belongs to today, for the access check of host
+  // users; nullopt when the collectivity has no such accommodation.
+  static std::optional<HostId> HostOf(Transaction& tx, const CollectivityId& collectivity,
+                                      const AccommodationId& id);
   // Every accommodation of a host, ceased ones included, in register order (a host's statement).
   static std::vector<Accommodation> ListOfHost(Transaction& tx, const CollectivityId& collectivity,
                                                const HostId& host);

@@ -77,6 +77,14 @@ Result<Host> HostRepository::Find(Transaction& tx, const CollectivityId& collect
   return Fail(Error::NotFound("Cet hébergeur n'existe pas."));
 }
 
+bool HostRepository::Exists(Transaction& tx, const CollectivityId& collectivity,
+                            const HostId& id) {
+  int found = 0;
+  tx.session() << "SELECT 1 FROM hosts WHERE id = :id::uuid AND collectivity_id = :c::uuid",
+      soci::use(id.value()), soci::use(collectivity.value()), soci::into(found);
+  return tx.session().got_data();
+}
+
 Result<Host> HostRepository::Update(Transaction& tx, const Host& host,
                                     long long expected_version) {
   HostColumns columns(host);

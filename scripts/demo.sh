@@ -106,10 +106,14 @@ fi
 port="${NUITEE_PORT:-8080}"
 echo "Nuitée écoute sur http://127.0.0.1:${port}"
 echo "Exemple : curl -s http://127.0.0.1:${port}/ready"
+echo "Comptes de démonstration (mot de passe : nuitee-demo-2026) : operateur@, referente@,"
+echo "  finances@, admin@, hebergeur@ et conciergerie@demo.nuitee.fr ; POST /v1/auth/login"
+echo "  (voir le README) donne le jeton à passer en « Authorization: Bearer »."
 if [[ -n "$catcher_pid" ]]; then
 	echo "Courriels : ils arrivent dans ${MAIL_DIR}/new/ (un fichier par courriel) ;"
-	echo "  scripts/read-mail.sh les affiche décodés. Courriel d'essai (C : voir le README) :"
-	echo "  curl -s -H 'Content-Type: application/json' -d '{\"to\": \"vous@example.fr\"}' \\"
+	echo "  scripts/read-mail.sh les affiche décodés. Courriel d'essai (connecté comme admin@,"
+	echo "  C et AUTH : voir le README) :"
+	echo "  curl -s -H \"\$AUTH\" -H 'Content-Type: application/json' -d '{\"to\": \"vous@example.fr\"}' \\"
 	echo "    http://127.0.0.1:${port}/v1/collectivities/\$C/mails:test"
 fi
 echo "(Ctrl-C pour arrêter)"

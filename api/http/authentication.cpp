@@ -85,6 +85,7 @@ Result<std::optional<Principal>> Authenticate(Exchange& exchange, Services& serv
 }
 
 Result<Principal> RequirePrincipal(Exchange& exchange, Services& services) {
+  if (exchange.principal()) return *exchange.principal();  // the route's guard found it
   auto principal = Authenticate(exchange, services);
   if (!principal) return Fail(principal.error());
   if (!*principal) {

@@ -4,7 +4,6 @@
 #include <random>
 
 #include "api/http/identifiers.hpp"
-#include "api/http/text.hpp"
 #include "api/logger.hpp"
 
 namespace nuitee::api {
@@ -80,27 +79,14 @@ std::optional<std::string> Exchange::Header(const std::string& name) const {
   return raw->value();
 }
 
-Result<CollectivityId> Exchange::TenantFromHeader() const {
-  auto value = Header("X-Collectivity-Id");
-  if (!value || value->empty()) {
-    return Fail(Error::InvalidArgument(
-        "", "L'en-tête X-Collectivity-Id (identifiant de la collectivité) est obligatoire."));
+Result<CollectivityId> Exchange::Tenant() const {
+  if (!principal_ || !principal_->collectivity) {
+    return Fail(Error::NotFound("Aucune ressource ne porte cet identifiant."));
   }
-  if (!IsUuid(*value)) {
-    return Fail(Error::InvalidArgument("",
-                                       "L'en-tête X-Collectivity-Id n'est pas un identifiant "
-                                       "de collectivité valide."));
-  }
-  return CollectivityId(*value);
+  return *principal_->collectivity;
 }
 
-std::string Exchange::Actor() const {
-  auto actor = Header("X-Actor");
-  // Like an over-long one, an actor PostgreSQL cannot store (invalid UTF-8) is not recorded; it
-  // used to make the audit insert, and so the whole change, fail with a 500.
-  if (!actor || actor->empty() || actor->size() > 200 || !IsStorableText(*actor)) return "anonyme";
-  return *actor;
-}
+std::string Exchange::Actor() const { return principal_ ? principal_->email : "anonyme"; }
 
 void Exchange::SendJson(Code code, const nlohmann::json& body, std::optional<long long> version) {
   if (version) AddHeader("ETag", "\"" + std::to_string(*version) + "\"");

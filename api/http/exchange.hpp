@@ -9,6 +9,7 @@
 
 #include "api/http/pistache.hpp"
 #include "api/http/problem.hpp"
+#include "domain/account.hpp"
 #include "domain/core/error.hpp"
 #include "domain/core/strong_id.hpp"
 
@@ -30,9 +31,15 @@ class Exchange {
   std::string Param(const std::string& name) const;
   std::optional<std::string> Header(const std::string& name) const;
 
-  // Until accounts exist, the acting collectivity of routes that do not name it in their path
-  // comes from X-Collectivity-Id, and the actor recorded in the audit trail from X-Actor.
-  Result<CollectivityId> TenantFromHeader() const;
+  // The caller, once the route's guard has authenticated it (api/http/authorization.hpp).
+  const std::optional<Principal>& principal() const { return principal_; }
+  void SetPrincipal(std::optional<Principal> principal) { principal_ = std::move(principal); }
+  // The collectivity the caller belongs to, in which every query of the request is scoped. The
+  // access table admits only callers that have one to the routes that ask for it; the operator
+  // (who has none) gets 404 there.
+  Result<CollectivityId> Tenant() const;
+  // The actor recorded in audit trails: the caller's address, and for a manager the hosts it acts
+  // for are recorded by the route (on behalf of).
   std::string Actor() const;
 
   void SendJson(Pistache::Http::Code code, const nlohmann::json& body,
@@ -64,6 +71,7 @@ class Exchange {
   bool sent_ = false;
   bool omit_body_ = false;
   bool strict_transport_ = false;
+  std::optional<Principal> principal_;
 };
 
 }  // namespace nuitee::api

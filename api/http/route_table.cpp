@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <stdexcept>
 
 #include "api/logger.hpp"
 
@@ -20,15 +21,19 @@ std::string PistachePath(const std::string& path) {
 
 // Pistache otherwise answers an escaping exception with a 500 whose body is e.what().
 // `head` answers like the GET it wraps, without the body (RFC 9110 §9.3.2).
+// `access` (with `authorizer`) is checked first; 404 and 405 answers have none.
 Rest::Route::Handler Guard(RouteTable::Handler handler, std::shared_ptr<bool> strict_transport,
-                           bool head = false) {
-  return [handler = std::move(handler), strict_transport, head](const Rest::Request& request,
-                                                                Http::ResponseWriter response) {
+                           bool head = false, const AccessRule* access = nullptr,
+                           RouteTable::Authorizer authorizer = {}) {
+  return [handler = std::move(handler), strict_transport, head, access,
+          authorizer = std::move(authorizer)](const Rest::Request& request,
+                                               Http::ResponseWriter response) {
     Exchange exchange(request, std::move(response));
     if (head) exchange.OmitBody();
     if (*strict_transport) exchange.EnableStrictTransportSecurity();
     RequestLogScope log_scope(exchange.request_id());
     try {
+      if (access && !authorizer(exchange, *access)) return Rest::Route::Result::Ok;
       handler(exchange);
     } catch (const std::exception& error) {
       Logger::Error("unhandled_exception", {{"request_id", exchange.request_id()},
@@ -68,13 +73,17 @@ std::string AllowHeader(const std::set<std::string>& methods) {
 }  // namespace
 
 void RouteTable::Add(const std::string& method, const std::string& path, Handler handler) {
+  const AccessRule* access = FindAccessRule(method, path);
+  if (!access) throw std::logic_error("route without an access rule: " + method + " " + path);
   routes_.push_back({method, path});
   methods_by_path_[path].insert(method);
   if (method == "get") {
     methods_by_path_[path].insert("head");
-    Register(router_, "head", PistachePath(path), Guard(handler, strict_transport_, /*head=*/true));
+    Register(router_, "head", PistachePath(path),
+             Guard(handler, strict_transport_, /*head=*/true, access, authorizer_));
   }
-  Register(router_, method, PistachePath(path), Guard(std::move(handler), strict_transport_));
+  Register(router_, method, PistachePath(path),
+           Guard(std::move(handler), strict_transport_, /*head=*/false, access, authorizer_));
 }
 
 void RouteTable::Finish() {

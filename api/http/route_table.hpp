@@ -1,5 +1,7 @@
-// Every route goes through here: one guard around each handler, a problem+json 404 and 405, and
-// the list of routes that the OpenAPI test compares with openapi.yaml.
+// Every route goes through here: one guard around each handler (the access check of the route's
+// rule in api/http/access_policy.cpp, then the handler, with exception text kept from clients), a
+// problem+json 404 and 405, and the list of routes that the OpenAPI test compares with
+// openapi.yaml.
 #pragma once
 
 #include <functional>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "api/http/access_policy.hpp"
 #include "api/http/exchange.hpp"
 #include "api/http/pistache.hpp"
 
@@ -23,9 +26,13 @@ struct RouteInfo {
 class RouteTable {
  public:
   using Handler = std::function<void(Exchange&)>;
-  explicit RouteTable(Pistache::Rest::Router& router) : router_(router) {}
+  // Runs before every handler; answers and returns false when the caller may not go on.
+  using Authorizer = std::function<bool(Exchange&, const AccessRule&)>;
+  RouteTable(Pistache::Rest::Router& router, Authorizer authorizer)
+      : router_(router), authorizer_(std::move(authorizer)) {}
 
-  // Paths use OpenAPI's "{name}" for parameters; handlers read them with Param("name").
+  // Paths use OpenAPI's "{name}" for parameters; handlers read them with Param("name"). A route
+  // that has no rule in the access table throws std::logic_error: the server does not start.
   void Get(const std::string& path, Handler handler) { Add("get", path, std::move(handler)); }
   void Post(const std::string& path, Handler handler) { Add("post", path, std::move(handler)); }
   void Put(const std::string& path, Handler handler) { Add("put", path, std::move(handler)); }
@@ -40,6 +47,7 @@ class RouteTable {
  private:
   void Add(const std::string& method, const std::string& path, Handler handler);
   Pistache::Rest::Router& router_;
+  Authorizer authorizer_;
   std::vector<RouteInfo> routes_;
   std::map<std::string, std::set<std::string>> methods_by_path_;
   // Shared with every guard, which is built before the server knows whether it serves TLS.

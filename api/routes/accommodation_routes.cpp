@@ -60,7 +60,7 @@ nlohmann::json Present(const Accommodation& accommodation, const Collectivity& c
 }
 
 void Create(Exchange& exchange, Services& services) {
-  auto tenant = exchange.TenantFromHeader();
+  auto tenant = exchange.Tenant();
   if (!tenant) return exchange.SendError(tenant.error());
   auto host_id = PathId(exchange);
   if (!host_id) return;
@@ -128,7 +128,7 @@ Result<persistence::AccommodationFilter> ReadFilter(const QueryParameters& query
 void List(Exchange& exchange, Services& services, bool for_host) {
   std::optional<CollectivityId> tenant;
   if (for_host) {
-    auto acting = exchange.TenantFromHeader();
+    auto acting = exchange.Tenant();
     if (!acting) return exchange.SendError(acting.error());
     tenant = *acting;
   } else {
@@ -170,7 +170,7 @@ void List(Exchange& exchange, Services& services, bool for_host) {
 }
 
 void Read(Exchange& exchange, Services& services) {
-  auto tenant = exchange.TenantFromHeader();
+  auto tenant = exchange.Tenant();
   if (!tenant) return exchange.SendError(tenant.error());
   auto id = PathId(exchange);
   if (!id) return;
@@ -231,7 +231,7 @@ Result<nlohmann::json> ApplyPatch(Transaction& tx, const CollectivityId& tenant,
 }
 
 void Update(Exchange& exchange, Services& services) {
-  auto tenant = exchange.TenantFromHeader();
+  auto tenant = exchange.Tenant();
   if (!tenant) return exchange.SendError(tenant.error());
   auto id = PathId(exchange);
   if (!id) return;

@@ -23,7 +23,7 @@ struct Target {
 
 // The tenant and the accommodation id, or nullopt once an error has been answered.
 std::optional<Target> ReadTarget(Exchange& exchange) {
-  auto tenant = exchange.TenantFromHeader();
+  auto tenant = exchange.Tenant();
   if (!tenant) {
     exchange.SendError(tenant.error());
     return std::nullopt;

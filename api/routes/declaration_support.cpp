@@ -38,7 +38,7 @@ std::string MonthPath(const Target& target) {
 }
 
 std::optional<Target> ReadTarget(Exchange& exchange, bool with_month) {
-  auto tenant = exchange.TenantFromHeader();
+  auto tenant = exchange.Tenant();
   if (!tenant) {
     exchange.SendError(tenant.error());
     return std::nullopt;

@@ -29,7 +29,7 @@ struct Target {
 
 std::string MonthPath(const Target& target);
 
-// The tenant (X-Collectivity-Id), the accommodation id and, `with_month`, the month of the path
+// The tenant (the caller's collectivity), the accommodation id and, `with_month`, the month of the path
 // ("2026-07", 1900–2199). Answers 400/404 itself and returns nullopt when one is unusable.
 std::optional<Target> ReadTarget(Exchange& exchange, bool with_month);
 

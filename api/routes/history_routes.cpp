@@ -16,7 +16,7 @@ void History(Exchange& exchange, Services& services, EntityKind kind) {
     tenant = PathTenant(exchange);
     if (!tenant) return;
   } else {
-    auto acting = exchange.TenantFromHeader();
+    auto acting = exchange.Tenant();
     if (!acting) return exchange.SendError(acting.error());
     tenant = *acting;
   }

@@ -70,7 +70,7 @@ void List(Exchange& exchange, Services& services) {
 }
 
 void Read(Exchange& exchange, Services& services) {
-  auto tenant = exchange.TenantFromHeader();
+  auto tenant = exchange.Tenant();
   if (!tenant) return exchange.SendError(tenant.error());
   auto id = PathId(exchange);
   if (!id) return;
@@ -81,7 +81,7 @@ void Read(Exchange& exchange, Services& services) {
 }
 
 void Update(Exchange& exchange, Services& services) {
-  auto tenant = exchange.TenantFromHeader();
+  auto tenant = exchange.Tenant();
   if (!tenant) return exchange.SendError(tenant.error());
   auto id = PathId(exchange);
   if (!id) return;

@@ -47,9 +47,10 @@ void RunIdempotentPost(Exchange& exchange, Services& services,
                        const std::function<Result<Reply>(persistence::Transaction&)>& work) {
   auto key = ReadKey(exchange);
   if (!key) return exchange.SendError(key.error());
-  // Keys are the client's: one collectivity's key never replays another's answer.
+  // Keys are the client's: one account's key never replays another's answer.
   const std::string scope =
-      exchange.Header("X-Collectivity-Id").value_or("-") + " POST " + exchange.path();
+      (exchange.principal() ? exchange.principal()->user_id.value() : std::string("-")) +
+      " POST " + exchange.path();
   const std::string hash = security::TokenDigest(exchange.request().body());
   bool replayed = false;
   auto answer =

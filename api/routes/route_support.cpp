@@ -20,17 +20,6 @@ std::optional<std::string> PathId(Exchange& exchange, const std::string& name) {
 std::optional<CollectivityId> PathTenant(Exchange& exchange) {
   auto id = PathId(exchange);
   if (!id) return std::nullopt;
-  if (exchange.Header("X-Collectivity-Id")) {
-    auto acting = exchange.TenantFromHeader();
-    if (!acting) {
-      exchange.SendError(acting.error());
-      return std::nullopt;
-    }
-    if (acting->value() != *id) {
-      exchange.SendError(Error::NotFound("Cette collectivité n'existe pas."));
-      return std::nullopt;
-    }
-  }
   return CollectivityId(*id);
 }
 

@@ -17,10 +17,9 @@ namespace nuitee::api {
 // The path parameter `name` when it is a well-formed id; otherwise answers 404 and returns nullopt.
 std::optional<std::string> PathId(Exchange& exchange, const std::string& name = "id");
 
-// The collectivity named in the path of /v1/collectivities/{id}/... routes. When the caller also
-// says which collectivity it acts for (X-Collectivity-Id), another one answers 404, exactly like a
-// collectivity that does not exist. Without the header the caller is the instance operator (until
-// accounts exist, issue 5).
+// The collectivity named in the path of /v1/collectivities/{id}/... routes. The route's guard has
+// already answered 404 when it is not the caller's (api/http/authorization.cpp); only the instance
+// operator reaches here for any collectivity.
 std::optional<CollectivityId> PathTenant(Exchange& exchange);
 
 // A year in the path ("2026"): 1900–2199, otherwise answers 404 (no such resource) and returns

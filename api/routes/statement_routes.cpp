@@ -114,7 +114,7 @@ Result<nlohmann::json> Statement(Transaction& tx, const CollectivityId& tenant, 
 }
 
 void Read(Exchange& exchange, Services& services) {
-  auto tenant = exchange.TenantFromHeader();
+  auto tenant = exchange.Tenant();
   if (!tenant) return exchange.SendError(tenant.error());
   auto id = PathId(exchange);
   if (!id) return;

@@ -23,6 +23,7 @@ class Auth : public ::testing::Test {
  protected:
   void SetUp() override {
     collectivity_ = testing::CreateCollectivity(client());
+    client().ClearDefaultHeader("Authorization");  // each test signs in by itself
     CreateStaff("referente@murat.fr", testing::kTestScrypt);
   }
   testing::HttpClient& client() { return server_.client(); }

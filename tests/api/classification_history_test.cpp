@@ -24,12 +24,13 @@ Registered RegisterMeuble(TestServer& server) {
                              {"department_code", "15"},
                              {"communes", {{{"insee_code", "15138"}, {"name", "Murat"}}}}});
   const std::string id = collectivity.Json().at("id");
-  Headers as = {{"X-Collectivity-Id", id}};
+  Headers as = client.AsStaffOf(id);
   auto host = client.PostJson("/v1/collectivities/" + id + "/hosts",
                               {{"kind", "person"},
                                {"legal_name", "Jeanne Vidal"},
                                {"address",
-                                {{"line", "2 rue du Bourg"}, {"postal_code", "15300"}, {"city", "Murat"}}}});
+                                {{"line", "2 rue du Bourg"}, {"postal_code", "15300"}, {"city", "Murat"}}}},
+                              as);
   auto accommodation = client.PostJson(
       "/v1/hosts/" + host.Json().at("id").get<std::string>() + "/accommodations",
       {{"name", "Le Cantou"},

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "api/server.hpp"
+#include "persistence/account_repository.hpp"
 #include "persistence/migrations.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/private_cluster.hpp"
+#include "tests/support/test_server.hpp"
 
 namespace nuitee::api {
 namespace {
@@ -19,6 +21,17 @@ TEST(DatabaseOutage, AnswersServiceUnavailableThenRecoversWithoutRestart) {
   Services services{database, [] { return Day{2026_y / date::November / 23}; }};
   Server server({"127.0.0.1", 0, 2}, services);
   testing::HttpClient client("http://127.0.0.1:" + std::to_string(server.Start()));
+  auto made = database.InTransaction([](persistence::Transaction& tx) {
+    return persistence::AccountRepository::CreateUser(
+        tx, {UserKind::kOperator, "operateur@nuitee.test", "Opérateur", std::nullopt,
+             *security::HashPassword(testing::kTestPassword, testing::kTestScrypt), {}, {},
+             "test"});
+  });
+  ASSERT_TRUE(made) << made.error().message;
+  const auto login = client.PostJson(
+      "/v1/auth/login", {{"email", "operateur@nuitee.test"}, {"password", testing::kTestPassword}});
+  ASSERT_EQ(login.status, 201) << login.body;
+  client.SetDefaultHeader("Authorization", "Bearer " + login.Json().at("token").get<std::string>());
 
   EXPECT_EQ(client.Get("/ready").status, 200);
   EXPECT_EQ(client.Get("/v1/collectivities").status, 200);

@@ -41,7 +41,7 @@ class DeclarationReports : public ::testing::Test {
   void SetUp() override {
     collectivity_ = CreateCollectivity(client());
     ASSERT_EQ(PutDeliberation(client(), collectivity_, 2026, DeliberationBody(2026)).status, 201);
-    client().SetDefaultHeader("X-Collectivity-Id", collectivity_);
+    server_.ActAsStaff(collectivity_);
     host_ = CreateHost(client(), collectivity_);
     first_ = CreateRental(client(), collectivity_, host_, "000101");
     second_ = CreateRental(client(), collectivity_, host_, "000102", 6);

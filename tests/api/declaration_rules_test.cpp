@@ -37,7 +37,7 @@ class DeclarationRules : public ::testing::Test {
   void SetUp() override {
     collectivity_ = CreateCollectivity(client());
     ASSERT_EQ(PutDeliberation(client(), collectivity_, 2026, DeliberationBody(2026)).status, 201);
-    client().SetDefaultHeader("X-Collectivity-Id", collectivity_);
+    server_.ActAsStaff(collectivity_);
     host_ = CreateHost(client(), collectivity_);
     accommodation_ = CreateRental(client(), collectivity_, host_);
   }
@@ -83,7 +83,8 @@ TEST_F(DeclarationRules, AnIdempotencyKeyNeverReplaysAnotherCollectivitysAnswer)
   const std::string other = CreateCollectivity(client(), testing::CollectivityBody("200066645"));
   const auto foreign =
       client().PostJson(MonthPath("2026-07") + "/submit", {{"stays", StaysOfJuly()}},
-                        {{"X-Collectivity-Id", other}, {"Idempotency-Key", "shared-key"}});
+                        {{"Authorization", client().AsStaffOf(other).at("Authorization")},
+                         {"Idempotency-Key", "shared-key"}});
   EXPECT_EQ(foreign.status, 404) << foreign.body;
   EXPECT_EQ(foreign.Header("idempotent-replayed"), "");
 }

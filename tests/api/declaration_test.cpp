@@ -47,7 +47,7 @@ class Declarations : public ::testing::Test {
   void SetUp() override {
     collectivity_ = CreateCollectivity(client());
     ASSERT_EQ(PutDeliberation(client(), collectivity_, 2026, DeliberationBody(2026)).status, 201);
-    client().SetDefaultHeader("X-Collectivity-Id", collectivity_);
+    server_.ActAsStaff(collectivity_);
     accommodation_ = testing::CreateRental(client(), collectivity_,
                                            testing::CreateHost(client(), collectivity_));
   }
@@ -114,7 +114,7 @@ TEST_F(Declarations, HostJourneyDraftSubmitReviseAndReadBack) {
   EXPECT_EQ(Post(MonthPath("2026-07") + "/revisions", revision, {{"If-Match", ETag(99)}}).status,
             412);
   const auto revised = Post(MonthPath("2026-07") + "/revisions", revision,
-                            {{"If-Match", submitted.Header("etag")}, {"X-Actor", "office"}});
+                            {{"If-Match", submitted.Header("etag")}});
   ASSERT_EQ(revised.status, 201) << revised.body;
   EXPECT_EQ(revised.Json().at("state"), "revised");
   EXPECT_EQ(revised.Json().at("owed_cents"), 2625 + 263);
@@ -127,7 +127,7 @@ TEST_F(Declarations, HostJourneyDraftSubmitReviseAndReadBack) {
   ASSERT_EQ(revisions.size(), 2u);
   EXPECT_EQ(revisions[0].at("total_cents"), 1925);
   EXPECT_TRUE(revisions[0].at("reason").is_null());
-  EXPECT_EQ(revisions[1].at("submitted_by"), "office");
+  EXPECT_EQ(revisions[1].at("submitted_by"), TestServer::StaffEmail(collectivity_));
   EXPECT_EQ(revisions[1].at("reason"), "Un des enfants avait 18 ans.");
   const json& changes = revisions[1].at("changes");
   EXPECT_EQ(changes.at("total_cents"), json({{"from", 1925}, {"to", 2888}}));
@@ -290,7 +290,7 @@ TEST_F(Declarations, TwoConcurrentSubmissionsOfAMonthGiveOneSuccessAndOneConflic
   for (int i = 0; i < 2; ++i) {
     threads.emplace_back([&, i] {
       testing::HttpClient own(base);
-      own.SetDefaultHeader("X-Collectivity-Id", collectivity_);
+      own.SetDefaultHeader("Authorization", "Bearer " + server_.StaffToken(collectivity_));
       statuses[i] = own.PostJson(MonthPath("2026-07") + "/submit", body).status;
     });
   }
@@ -302,9 +302,9 @@ TEST_F(Declarations, TwoConcurrentSubmissionsOfAMonthGiveOneSuccessAndOneConflic
 
 TEST_F(Declarations, AreNotFoundForAnotherCollectivity) {
   const std::string other = CreateCollectivity(client(), testing::CollectivityBody("200066645"));
-  EXPECT_EQ(client().Get(MonthPath("2026-07"), {{"X-Collectivity-Id", other}}).status, 404);
+  EXPECT_EQ(client().Get(MonthPath("2026-07"), client().AsStaffOf(other)).status, 404);
   EXPECT_EQ(
-      Post(MonthPath("2026-07") + "/nil", json::object(), {{"X-Collectivity-Id", other}}).status,
+      Post(MonthPath("2026-07") + "/nil", json::object(), client().AsStaffOf(other)).status,
       404);
 }
 

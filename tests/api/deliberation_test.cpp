@@ -37,7 +37,7 @@ TEST(Deliberations, APutCreatesVersionOneAndAChangeWithIfMatchVersionTwo) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
-  client.SetDefaultHeader("X-Actor", "service-taxe");
+  server.ActAsStaff(id);
   json body = DeliberationBody(2026);
   body["reason"] = "Délibération du conseil du 20 juin 2025";
 
@@ -49,7 +49,7 @@ TEST(Deliberations, APutCreatesVersionOneAndAChangeWithIfMatchVersionTwo) {
   EXPECT_EQ(created.at("collectivity_id"), id);
   EXPECT_EQ(created.at("year"), 2026);
   EXPECT_EQ(created.at("version"), 1);
-  EXPECT_EQ(created.at("recorded_by"), "service-taxe");
+  EXPECT_EQ(created.at("recorded_by"), TestServer::StaffEmail(id));
   EXPECT_EQ(created.at("source"), "api");
   EXPECT_EQ(created.at("reason"), "Délibération du conseil du 20 juin 2025");
   EXPECT_FALSE(created.at("recorded_at").get<std::string>().empty());
@@ -79,7 +79,7 @@ TEST(Deliberations, APutCreatesVersionOneAndAChangeWithIfMatchVersionTwo) {
   EXPECT_EQ(items[0].at("reason"), "Délibération du conseil du 20 juin 2025");
   EXPECT_EQ(items[1].at("version"), 2);
   EXPECT_EQ(items[1].at("reason"), "Correction du tarif 3 étoiles");
-  EXPECT_EQ(items[1].at("recorded_by"), "service-taxe");
+  EXPECT_EQ(items[1].at("recorded_by"), TestServer::StaffEmail(id));
 
   const auto one = client.Get(Base(id) + "/2026/versions/1");
   ASSERT_EQ(one.status, 200) << one.body;
@@ -98,6 +98,7 @@ TEST(Deliberations, AChangeNeedsTheCurrentETagAndTheSameContentMakesNoVersion) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
   // If-Match names a version; before the first there is none.
   EXPECT_EQ(PutDeliberation(client, id, 2026, DeliberationBody(), ETag(1)).status, 412);
   ASSERT_EQ(PutDeliberation(client, id, 2026, DeliberationBody()).status, 201);
@@ -122,6 +123,7 @@ TEST(Deliberations, EveryViolationIsListedAtOnceAndNothingIsStored) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
   json body = DeliberationBody(2026);
   body["tariffs_cents"]["palace"] = 500;  // above the 2026 ceiling (4,90 €)
   body["tariffs_cents"]["star3"] = 166;   // above the 4-star tariff (1,65 €)
@@ -158,6 +160,7 @@ TEST(Deliberations, AMalformedBodyIsABadRequest) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
   json body = DeliberationBody(2026);
   body["tariffs_cents"].erase("star1");
   body["unclassified_rate_bp"] = "5 %";
@@ -174,21 +177,23 @@ TEST(Deliberations, AreScopedToTheirCollectivity) {
   TestServer server;
   auto& client = server.client();
   const std::string a = CreateCollectivity(client);
+  server.ActAsStaff(a);
   const std::string b = CreateCollectivity(client, CollectivityBody("200066645"));
   ASSERT_EQ(PutDeliberation(client, a, 2026, DeliberationBody()).status, 201);
 
   EXPECT_EQ(client.Get(Base(b) + "/2026").status, 404);
-  EXPECT_EQ(client.Get(Base(b)).Json().at("items").size(), 0u);
+  EXPECT_EQ(client.Get(Base(b)).status, 404);
   // Acting for B, A's deliberations do not exist.
-  const auto as_b = client.Get(Base(a) + "/2026", {{"X-Collectivity-Id", b}});
+  const auto as_b = client.Get(Base(a) + "/2026", client.AsStaffOf(b));
   EXPECT_EQ(as_b.status, 404) << as_b.body;
   const auto put_as_b =
       client.Request("PUT", Base(a) + "/2027", DeliberationBody(2027).dump(),
-                     {{"Content-Type", "application/json"}, {"X-Collectivity-Id", b}});
+                     {{"Content-Type", "application/json"}, {"Authorization", client.AsStaffOf(b).at("Authorization")}});
   EXPECT_EQ(put_as_b.status, 404) << put_as_b.body;
   EXPECT_EQ(client.Get(Base(a) + "/20x6").status, 404);
   EXPECT_EQ(
-      PutDeliberation(client, "00000000-0000-4000-8000-000000000000", 2026, DeliberationBody())
+      client.Request("PUT", Base("00000000-0000-4000-8000-000000000000") + "/2026",
+                     DeliberationBody().dump(), {{"Content-Type", "application/json"}})
           .status,
       404);
 }

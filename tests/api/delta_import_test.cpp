@@ -50,7 +50,7 @@ HttpResponse Import(TestServer& server, const std::string& collectivity, const s
                     const std::string& media_type = "application/xml") {
   return server.client().Request("POST",
                                  "/v1/collectivities/" + collectivity + "/deliberations/delta", xml,
-                                 {{"Content-Type", media_type}, {"X-Actor", "import-dgfip"}});
+                                 {{"Content-Type", media_type}});
 }
 
 std::set<std::string> Pointers(const HttpResponse& response) {
@@ -63,6 +63,7 @@ std::set<std::string> Pointers(const HttpResponse& response) {
 TEST(DeltaImport, RecordsTheCollectivitysDeliberationFromTheSampleFile) {
   TestServer server;
   const std::string id = CreateCollectivity(server.client(), CezallierBody());
+  server.ActAsStaff(id);
   const auto imported = Import(server, id, ReadDeltaFile("sample-2026.xml"));
   ASSERT_EQ(imported.status, 201) << imported.body;
   EXPECT_EQ(imported.Json().at("items"),
@@ -72,7 +73,7 @@ TEST(DeltaImport, RecordsTheCollectivitysDeliberationFromTheSampleFile) {
   ASSERT_EQ(read.status, 200) << read.body;
   const json deliberation = read.Json();
   EXPECT_EQ(deliberation.at("source"), "delta");
-  EXPECT_EQ(deliberation.at("recorded_by"), "import-dgfip");
+  EXPECT_EQ(deliberation.at("recorded_by"), TestServer::StaffEmail(id));
   EXPECT_EQ(deliberation.at("adopted_on"), "2025-06-19");
   EXPECT_EQ(deliberation.at("tariffs_cents").at("palace"), 280);
   EXPECT_EQ(deliberation.at("tariffs_cents").at("camping_1_2"), 20);
@@ -103,6 +104,7 @@ TEST(DeltaImport, RecordsTheCollectivitysDeliberationFromTheSampleFile) {
 TEST(DeltaImport, ABrokenFileIsRefusedWithItsLinesAndNothingIsStored) {
   TestServer server;
   const std::string id = CreateCollectivity(server.client(), CezallierBody());
+  server.ActAsStaff(id);
   const auto refused = Import(server, id, ReadDeltaFile("broken-unknown-category.xml"));
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(refused.Json().at("type"), "urn:nuitee:problem:rule-violation");
@@ -121,6 +123,7 @@ TEST(DeltaImport, ADeliberationThatBreaksARuleIsRefusedWithItsPlaceInTheFile) {
   TestServer server;
   // Besse-et-Saint-Anastaise is not a member here, so the file's deliberation covers a stranger.
   const std::string id = CreateCollectivity(server.client(), CezallierBody(/*without_besse=*/true));
+  server.ActAsStaff(id);
   const auto refused = Import(server, id, ReadDeltaFile("sample-2026.xml"));
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(Pointers(refused), std::set<std::string>{"/deliberations/0/communes/4"});
@@ -131,6 +134,7 @@ TEST(DeltaImport, ADeliberationThatBreaksARuleIsRefusedWithItsPlaceInTheFile) {
 TEST(DeltaImport, AFileWithoutTheCollectivitysDeliberationIsRefused) {
   TestServer server;
   const std::string id = CreateCollectivity(server.client());  // SIREN 200066637: not in the file
+  server.ActAsStaff(id);
   const auto refused = Import(server, id, ReadDeltaFile("sample-2026.xml"));
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_NE(refused.body.find("200066637"), std::string::npos);
@@ -140,6 +144,7 @@ TEST(DeltaImport, AFileWithoutTheCollectivitysDeliberationIsRefused) {
 TEST(DeltaImport, AcceptsOnlyXml) {
   TestServer server;
   const std::string id = CreateCollectivity(server.client(), CezallierBody());
+  server.ActAsStaff(id);
   const auto refused = Import(server, id, ReadDeltaFile("sample-2026.xml"), "application/json");
   EXPECT_EQ(refused.status, 415) << refused.body;
   // "delta" is not a year: the import path answers only POST.

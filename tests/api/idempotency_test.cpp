@@ -24,6 +24,7 @@ json HostBody(const std::string& name) {
 TEST(IdempotentCreation, ARetriedHostCreationCreatesOneHost) {
   TestServer server;
   const std::string collectivity = CreateCollectivity(server.client());
+  server.ActAsStaff(collectivity);
   const std::string path = "/v1/collectivities/" + collectivity + "/hosts";
   const auto first = server.client().PostJson(path, HostBody("Jeanne Vidal"),
                                               {{"Idempotency-Key", "create-jeanne"}});
@@ -52,6 +53,7 @@ TEST(IdempotentCreation, ARetriedHostCreationCreatesOneHost) {
 TEST(IdempotentCreation, AKeyIsNotSpentByARefusedRequest) {
   TestServer server;
   const std::string collectivity = CreateCollectivity(server.client());
+  server.ActAsStaff(collectivity);
   const std::string path = "/v1/collectivities/" + collectivity + "/hosts";
   json bad = HostBody("Jeanne Vidal");
   bad["address"]["postal_code"] = "ABC";

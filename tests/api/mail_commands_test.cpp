@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "persistence/account_repository.hpp"
 #include "persistence/collectivity_repository.hpp"
 #include "persistence/mail_queue.hpp"
 #include "tests/support/api_fixtures.hpp"
@@ -19,6 +20,7 @@
 #include "tests/support/self_signed_certificate.hpp"
 #include "tests/support/smtp_catcher.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/test_server.hpp"
 
 namespace nuitee {
 namespace {
@@ -145,6 +147,17 @@ TEST_F(MailCommandsTest, ServeDeliversInTheBackgroundAndNeverLogsThePassword) {
   ASSERT_FALSE(url.empty()) << "the server did not start";
   {
     testing::HttpClient client(url);
+    auto admin = db_.database().InTransaction([&](Transaction& tx) {
+      return persistence::AccountRepository::CreateUser(
+          tx, {UserKind::kStaff, "admin@murat.fr", "Admin", collectivity_,
+               *security::HashPassword(testing::kTestPassword, testing::kTestScrypt),
+               {Role::kAdmin}, {}, "test"});
+    });
+    ASSERT_TRUE(admin) << admin.error().message;
+    const auto login = client.PostJson(
+        "/v1/auth/login", {{"email", "admin@murat.fr"}, {"password", testing::kTestPassword}});
+    ASSERT_EQ(login.status, 201) << login.body;
+    client.SetDefaultHeader("Authorization", "Bearer " + login.Json().at("token").get<std::string>());
     const auto queued = client.PostJson(
         "/v1/collectivities/" + collectivity_.value() + "/mails:test", {{"to", "a@example.fr"}});
     EXPECT_EQ(queued.status, 202) << queued.body;

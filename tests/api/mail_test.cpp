@@ -63,6 +63,7 @@ mailer::SmtpSettings LoopbackSmtp(const std::string& url) {
 TEST(MailTemplates, ShowNuiteesTextUntilTheCollectivityWritesItsOwn) {
   TestServer server;
   const std::string id = CreateCollectivity(server.client());
+  server.ActAsStaff(id);
   const auto read = server.client().Get(Templates(id) + "/invitation");
   ASSERT_EQ(read.status, 200) << read.body;
   EXPECT_EQ(read.Header("etag"), "");
@@ -96,7 +97,7 @@ TEST(MailTemplates, APutStoresAVersionThatIfMatchGuards) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
-  client.SetDefaultHeader("X-Actor", "referente");
+  server.ActAsStaff(id);
   const std::string path = Templates(id) + "/password_reset";
   const json own = {{"subject", "Mairie de Murat : nouveau mot de passe"},
                     {"body",
@@ -106,7 +107,7 @@ TEST(MailTemplates, APutStoresAVersionThatIfMatchGuards) {
   ASSERT_EQ(first.status, 200) << first.body;
   EXPECT_EQ(first.Header("etag"), ETag(1));
   EXPECT_EQ(first.Json().at("is_default"), false);
-  EXPECT_EQ(first.Json().at("recorded_by"), "referente");
+  EXPECT_EQ(first.Json().at("recorded_by"), TestServer::StaffEmail(id));
   EXPECT_EQ(first.Json().at("body"),
             "Bonjour {{ destinataire }},\nOuvrez {{lien}} avant le {{date_limite}}.\n");
   EXPECT_EQ(client.Get(path).Json().at("subject"), "Mairie de Murat : nouveau mot de passe");
@@ -128,6 +129,7 @@ TEST(MailTemplates, RefusesAWordingThatCannotWorkWithEveryProblemAtOnce) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
   const std::string path = Templates(id) + "/invitation";
   const auto refused =
       PutTemplate(client, path, {{"subject", "Bonjour {{prenom}}"}, {"body", "Venez {{ici"}});
@@ -148,10 +150,11 @@ TEST(MailTemplates, AnswerNotFoundForAnUnknownKindOrAnotherCollectivity) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
   const std::string other = CreateCollectivity(client, CollectivityBody("200066645"));
   EXPECT_EQ(client.Get(Templates(id) + "/relance").status, 404);
   EXPECT_EQ(PutTemplate(client, Templates(id) + "/relance", {{"use_default", true}}).status, 404);
-  EXPECT_EQ(client.Get(Templates(id) + "/test", {{"X-Collectivity-Id", other}}).status, 404);
+  EXPECT_EQ(client.Get(Templates(id) + "/test", client.AsStaffOf(other)).status, 404);
   EXPECT_EQ(client.Get(Templates("00000000-0000-4000-8000-000000000000") + "/test").status, 404);
 }
 
@@ -159,7 +162,7 @@ TEST(Mails, ATestMailIsQueuedInTheCollectivitysWordingAndListedWithoutItsBody) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
-  client.SetDefaultHeader("X-Actor", "referente");
+  server.ActAsStaff(id);
   const auto queued = SendTestMail(client, id, "accueil@murat.example.fr");
   ASSERT_EQ(queued.status, 202) << queued.body;
   const json mail = queued.Json();
@@ -169,7 +172,7 @@ TEST(Mails, ATestMailIsQueuedInTheCollectivitysWordingAndListedWithoutItsBody) {
             "Nuitée : courriel d'essai – Communauté de communes du Pays de Murat");
   EXPECT_EQ(mail.at("status"), "pending");
   EXPECT_EQ(mail.at("attempts"), 0);
-  EXPECT_EQ(mail.at("created_by"), "referente");
+  EXPECT_EQ(mail.at("created_by"), TestServer::StaffEmail(id));
   EXPECT_FALSE(mail.contains("body"));
 
   const auto listed = client.Get(Mails(id) + "?status=pending");
@@ -185,6 +188,7 @@ TEST(Mails, RefuseAnUnusableAddressAndStayWithinTheirCollectivity) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
   const std::string other = CreateCollectivity(client, CollectivityBody("200066645"));
   const auto refused = SendTestMail(client, id, "pas une adresse");
   ASSERT_EQ(refused.status, 400) << refused.body;
@@ -192,15 +196,16 @@ TEST(Mails, RefuseAnUnusableAddressAndStayWithinTheirCollectivity) {
   EXPECT_EQ(SendTestMail(client, id, "a@example.fr>\r\nRCPT TO:<b@example.fr").status, 400);
 
   ASSERT_EQ(SendTestMail(client, id, "accueil@murat.example.fr").status, 202);
-  EXPECT_TRUE(client.Get(Mails(other)).Json().at("items").empty());
-  EXPECT_EQ(client.Get(Mails(id), {{"X-Collectivity-Id", other}}).status, 404);
-  EXPECT_EQ(SendTestMail(client, id, "x@example.fr", {{"X-Collectivity-Id", other}}).status, 404);
+  EXPECT_TRUE(client.Get(Mails(other), client.AsStaffOf(other)).Json().at("items").empty());
+  EXPECT_EQ(client.Get(Mails(id), client.AsStaffOf(other)).status, 404);
+  EXPECT_EQ(SendTestMail(client, id, "x@example.fr", client.AsStaffOf(other)).status, 404);
 }
 
 TEST(Mails, ATestMailIsQueuedOncePerIdempotencyKey) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
   const auto first =
       SendTestMail(client, id, "accueil@murat.example.fr", {{"Idempotency-Key", "essai-1"}});
   const auto again =
@@ -218,6 +223,7 @@ TEST(Mails, AStoppedSmtpServerLeadsToRetriesThenADeadMailThatStaffSee) {
   TestServer server;
   auto& client = server.client();
   const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
   testing::SmtpCatcher catcher;
   mailer::SmtpTransport transport(LoopbackSmtp(catcher.Url()));
   mailer::MailDelivery delivery(server.db().database(), transport,

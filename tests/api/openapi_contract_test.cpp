@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "api/http/access_policy.hpp"
 #include "api/http/pistache.hpp"
 #include "api/http/route_table.hpp"
 #include "api/server.hpp"
@@ -47,7 +48,7 @@ std::set<Route> ServerRoutes() {
                         return Day{date::year{2025}, date::month{7}, date::day{14}};
                       }};
     Pistache::Rest::Router router;
-    RouteTable table(router);
+    RouteTable table(router, [](Exchange&, const AccessRule&) { return true; });
     RegisterRoutes(table, services);
     std::set<Route> registered;
     for (const auto& route : table.routes()) registered.insert({route.method, route.path});
@@ -165,6 +166,66 @@ TEST(OpenApiContract, EveryDocumentedRouteExistsInTheServer) {
   }
   EXPECT_TRUE(extra.empty()) << "Routes openapi.yaml describes but the server does not register:"
                              << DescribeAll(extra);
+}
+
+// The names openapi.yaml's `x-access` uses for the audiences of api/http/access_policy.hpp.
+std::vector<std::string> AudienceNames(std::uint32_t audiences) {
+  std::vector<std::string> names;
+  for (const auto& [bit, name] : std::vector<std::pair<std::uint32_t, std::string>>{
+           {kAnonymous, "anonymous"}, {kOperator, "operator"}, {kReferent, "referent"},
+           {kFinance, "finance"}, {kAdmin, "admin"}, {kHostUser, "host"}, {kPlatform, "platform"}}) {
+    if (audiences & bit) names.push_back(name);
+  }
+  return names;
+}
+
+std::string OwnershipName(Ownership ownership) {
+  switch (ownership) {
+    case Ownership::kNone: return "none";
+    case Ownership::kPathCollectivity: return "collectivity";
+    case Ownership::kPathHost: return "host";
+    case Ownership::kPathAccommodation: return "accommodation";
+  }
+  return "?";
+}
+
+TEST(OpenApiContract, EveryOperationSaysWhoMayCallItAsTheServerChecks) {
+  for (const auto& operation : DocumentedOperations()) {
+    const auto& [method, path] = operation.route;
+    const AccessRule* rule = FindAccessRule(method, path);
+    if (!rule) continue;  // a route the server lacks: reported above
+    const YAML::Node access = operation.node["x-access"];
+    ASSERT_TRUE(access.IsMap()) << Describe(operation.route) << " has no x-access";
+    std::vector<std::string> audiences;
+    for (const auto& each : access["audiences"]) audiences.push_back(each.as<std::string>());
+    EXPECT_EQ(audiences, AudienceNames(rule->audiences)) << Describe(operation.route);
+    EXPECT_EQ(access["ownership"].as<std::string>(""), OwnershipName(rule->ownership))
+        << Describe(operation.route);
+    // Public operations say so; the others answer 401 and 403.
+    const bool is_public = (rule->audiences & kAnonymous) != 0;
+    bool says_public = false;
+    std::set<std::string> statuses;
+    for (const auto& entry : operation.node) {
+      const std::string key = entry.first.as<std::string>();
+      if (key == "security") says_public = entry.second.IsSequence() && entry.second.size() == 0;
+      if (key == "responses") {
+        for (const auto& response : entry.second) statuses.insert(response.first.as<std::string>());
+      }
+    }
+    EXPECT_EQ(says_public, is_public) << Describe(operation.route);
+    if (!is_public) {
+      EXPECT_TRUE(statuses.count("401")) << Describe(operation.route);
+      EXPECT_TRUE(statuses.count("403")) << Describe(operation.route);
+    }
+  }
+}
+
+TEST(OpenApiContract, EveryAccessRuleIsARouteOfTheServer) {
+  const std::set<Route> registered = ServerRoutes();
+  for (const auto& rule : AccessRules()) {
+    EXPECT_TRUE(registered.count({std::string(rule.method), std::string(rule.path)}))
+        << "access rule without a route: " << rule.method << " " << rule.path;
+  }
 }
 
 TEST(OpenApiContract, DocumentIsOpenApi31) {

@@ -38,7 +38,7 @@ Register CreateRegister(TestServer& server) {
                                          {{{"insee_code", "15138"}, {"name", "Murat"}},
                                           {{"insee_code", "15003"}, {"name", "Allanche"}}}}}))
           .at("id");
-  server.client().SetDefaultHeader("X-Collectivity-Id", made.collectivity);
+  server.ActAsStaff(made.collectivity);
   made.host =
       Created(
           server.client().PostJson(
@@ -196,7 +196,8 @@ TEST(Pagination, FilteredPagesKeepTheirFilterAndOrder) {
   EXPECT_EQ(host_ids.size(), 5u);
   EXPECT_EQ(host_pages, 3);
 
-  const auto collectivities = server.client().Get("/v1/collectivities?limit=1");
+  const auto collectivities =
+      server.client().Get("/v1/collectivities?limit=1", server.client().AsOperator());
   ASSERT_EQ(collectivities.status, 200);
   EXPECT_EQ(collectivities.Json().at("items").size(), 1u);
   EXPECT_TRUE(collectivities.Json().at("next_cursor").is_null());
@@ -243,7 +244,10 @@ TEST(Pagination, LimitOutsideOneToTwoHundredIsBadRequest) {
   for (const std::string& list : std::vector<std::string>{
            "/v1/collectivities", "/v1/collectivities/" + made.collectivity + "/hosts",
            "/v1/hosts/" + made.host + "/accommodations"}) {
-    EXPECT_EQ(FirstPointer(server.client().Get(list + "?limit=0")), "/query/limit") << list;
+    // The list of collectivities is the operator's.
+    const auto as = list == "/v1/collectivities" ? server.client().AsOperator()
+                                                 : std::map<std::string, std::string>{};
+    EXPECT_EQ(FirstPointer(server.client().Get(list + "?limit=0", as)), "/query/limit") << list;
   }
 
   const auto smallest = server.client().Get(made.list + "?limit=1");
@@ -279,8 +283,11 @@ TEST(Pagination, UnknownQueryParameterIsBadRequest) {
            "/v1/collectivities?name=Murat",
            "/v1/collectivities/" + made.collectivity + "/hosts?page=2",
            "/v1/hosts/" + made.host + "/accommodations?host=1",
-           "/v1/accommodations/00000000-0000-4000-8000-000000000000/category?day=2026-01-01"}) {
-    const auto response = server.client().Get(path);
+           "/v1/accommodations/" + CreateHotelOverHttp(server, made, 1) + "/category?day=2026-01-01"}) {
+    const auto as = path.rfind("/v1/collectivities?", 0) == 0
+                        ? server.client().AsOperator()
+                        : std::map<std::string, std::string>{};
+    const auto response = server.client().Get(path, as);
     EXPECT_EQ(response.status, 400) << path << " " << response.body;
     EXPECT_EQ(FirstPointer(response).rfind("/query/", 0), 0u) << path;
   }

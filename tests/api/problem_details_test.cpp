@@ -48,9 +48,9 @@ Tenant CreateTenant(TestServer& server) {
   Tenant tenant;
   tenant.collectivity =
       CreatedId(server.client().PostJson("/v1/collectivities", CollectivityBody()));
+  server.ActAsStaff(tenant.collectivity);
   tenant.host = CreatedId(
       server.client().PostJson("/v1/collectivities/" + tenant.collectivity + "/hosts", HostBody()));
-  server.client().SetDefaultHeader("X-Collectivity-Id", tenant.collectivity);
   return tenant;
 }
 
@@ -295,13 +295,6 @@ TEST(ProblemDetails, InputTheDatabaseCannotStoreIsBadRequestNotInternalError) {
   EXPECT_EQ(hosts.status, 400) << hosts.body;  // Latin-1 "été"
   const auto utf8 = server.client().Get(list + "?q=G%C3%AEte");
   EXPECT_EQ(utf8.status, 200) << utf8.body;  // UTF-8 "Gîte" is fine
-
-  // An actor name that is not UTF-8 is not recorded, and does not make the change fail.
-  const auto odd_actor = server.client().PatchJson(
-      path, {{"capacity_persons", 5}}, {{"If-Match", "\"1\""}, {"X-Actor", "\xff\xfe"}});
-  ASSERT_EQ(odd_actor.status, 200) << odd_actor.body;
-  const json history = server.client().Get(path + "/history").Json();
-  EXPECT_EQ(history.at("items").back().at("actor"), "anonyme");
 }
 
 TEST(ProblemDetails, WrongMethodIsRejectedWithAnAllowHeader) {
@@ -362,7 +355,8 @@ TEST(ProblemDetails, BodyThatIsNotJsonIsUnsupportedMediaType) {
   const Tenant tenant = CreateTenant(server);
 
   const auto text = server.client().Request("POST", "/v1/collectivities", CollectivityBody().dump(),
-                                            {{"Content-Type", "text/plain"}});
+                                            {{"Content-Type", "text/plain"},
+                                             {"Authorization", server.client().AsOperator().at("Authorization")}});
   ExpectProblem(text, 415, "unsupported-media-type", "/v1/collectivities");
   EXPECT_EQ(text.Json().at("detail"), "Le corps doit être envoyé en application/json.");
 
@@ -374,7 +368,8 @@ TEST(ProblemDetails, BodyThatIsNotJsonIsUnsupportedMediaType) {
   // A merge patch is JSON, but only PATCH takes it.
   const auto merge_patch_post =
       server.client().Request("POST", "/v1/collectivities", CollectivityBody().dump(),
-                              {{"Content-Type", "application/merge-patch+json"}});
+                              {{"Content-Type", "application/merge-patch+json"},
+                               {"Authorization", server.client().AsOperator().at("Authorization")}});
   EXPECT_EQ(merge_patch_post.status, 415) << merge_patch_post.body;
 
   const std::string host = "/v1/hosts/" + tenant.host;
@@ -420,32 +415,30 @@ TEST(ProblemDetails, RequestIdIsEchoedOrGeneratedOnEveryAnswer) {
   }
 }
 
-TEST(ProblemDetails, MissingOrMalformedTenantHeaderIsBadRequestInFrench) {
+TEST(ProblemDetails, AMissingOrMalformedSessionIsUnauthorizedInFrench) {
   TestServer server;
   const Tenant tenant = CreateTenant(server);
-  server.client().ClearDefaultHeader("X-Collectivity-Id");
+  server.client().ClearDefaultHeader("Authorization");
 
   for (const std::string& path : std::vector<std::string>{
            "/v1/hosts/" + tenant.host, "/v1/hosts/" + tenant.host + "/accommodations",
-           "/v1/hosts/" + tenant.host + "/history"}) {
+           "/v1/hosts/" + tenant.host + "/history",
+           "/v1/collectivities/" + tenant.collectivity + "/hosts"}) {
     const auto response = server.client().Get(path);
-    ExpectProblem(response, 400, "validation", path);
-    EXPECT_EQ(response.Json().at("detail"),
-              "L'en-tête X-Collectivity-Id (identifiant de la collectivité) est obligatoire.");
+    ExpectProblem(response, 401, "unauthenticated", path);
+    EXPECT_EQ(response.Json().at("detail"), "Connectez-vous pour accéder à cette ressource.");
+    EXPECT_EQ(response.Header("www-authenticate"), "Bearer");
   }
 
   const std::string host = "/v1/hosts/" + tenant.host;
-  const auto malformed = server.client().Get(host, {{"X-Collectivity-Id", "Murat"}});
-  ExpectProblem(malformed, 400, "validation", host);
-  EXPECT_EQ(malformed.Json().at("detail"),
-            "L'en-tête X-Collectivity-Id n'est pas un identifiant de collectivité valide.");
-
+  for (const std::string& authorization :
+       {std::string("Bearer Murat"), std::string("Basic dXNlcjpwYXNz"), std::string("Bearer ") +
+                                                                             std::string(43, 'A')}) {
+    const auto refused = server.client().Get(host, {{"Authorization", authorization}});
+    ExpectProblem(refused, 401, "unauthenticated", host);
+  }
   const auto post = server.client().PostJson(host + "/accommodations", AccommodationBody());
-  ExpectProblem(post, 400, "validation", host + "/accommodations");
-
-  // Routes that name the collectivity in their path do not need the header.
-  const auto hosts = server.client().Get("/v1/collectivities/" + tenant.collectivity + "/hosts");
-  EXPECT_EQ(hosts.status, 200) << hosts.body;
+  ExpectProblem(post, 401, "unauthenticated", host + "/accommodations");
 }
 
 }  // namespace

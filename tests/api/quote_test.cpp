@@ -38,6 +38,7 @@ class Quotes : public ::testing::Test {
  protected:
   void SetUp() override {
     collectivity_ = CreateCollectivity(client());
+    server_.ActAsStaff(collectivity_);
     ASSERT_EQ(PutDeliberation(client(), collectivity_, 2026, DeliberationBody(2026)).status, 201);
   }
   testing::HttpClient& client() { return server_.client(); }
@@ -46,7 +47,7 @@ class Quotes : public ::testing::Test {
   }
   // A furnished rental in Murat, classified 3 stars until 3 July 2026 inclusive.
   std::string ClassifiedRental() {
-    const std::map<std::string, std::string> as = {{"X-Collectivity-Id", collectivity_}};
+    const std::map<std::string, std::string> as = client().AsStaffOf(collectivity_);
     const std::string host = CreatedId(client().PostJson(
         "/v1/collectivities/" + collectivity_ + "/hosts",
         {{"kind", "person"},
@@ -246,7 +247,7 @@ TEST_F(Quotes, FollowANewDeliberationVersionAndSettingAtOnce) {
 
 TEST_F(Quotes, AreNotFoundForAnotherCollectivity) {
   const std::string other = CreateCollectivity(client(), testing::CollectivityBody("200066645"));
-  const auto refused = Quote(ExampleA(), {{"X-Collectivity-Id", other}});
+  const auto refused = Quote(ExampleA(), client().AsStaffOf(other));
   EXPECT_EQ(refused.status, 404) << refused.body;
 }
 

@@ -16,6 +16,7 @@ namespace {
 
 using namespace date::literals;
 using nlohmann::json;
+using testing::HttpClient;
 using testing::HttpResponse;
 using testing::TestServer;
 using testing::CollectivityBody;
@@ -77,7 +78,7 @@ Register CreateRegister(TestServer& server) {
   Register made;
   made.collectivity =
       Created(server.client().PostJson("/v1/collectivities", CollectivityBody())).at("id");
-  server.client().SetDefaultHeader("X-Collectivity-Id", made.collectivity);
+  server.ActAsStaff(made.collectivity);
   made.host = Created(server.client().PostJson("/v1/collectivities/" + made.collectivity + "/hosts",
                                                PersonBody()))
                   .at("id");
@@ -86,6 +87,14 @@ Register CreateRegister(TestServer& server) {
 
 std::string CreateAccommodation(TestServer& server, const std::string& host, const json& body) {
   return Created(server.client().PostJson("/v1/hosts/" + host + "/accommodations", body)).at("id");
+}
+
+// The bearer header of a referent of `collectivity` named after `name` ("agent.durand"), whose
+// address the audit trail records.
+std::map<std::string, std::string> AsAgent(TestServer& server, const std::string& collectivity,
+                                           const std::string& name) {
+  return HttpClient::Bearer(
+      server.SignIn(UserKind::kStaff, name + "@murat.fr", collectivity, {Role::kReferent}));
 }
 
 std::vector<std::string> Ids(const HttpResponse& list) {
@@ -97,8 +106,7 @@ std::vector<std::string> Ids(const HttpResponse& list) {
 
 TEST(RegisterCrud, CreatesAndReadsACollectivityWithItsVersionAsETag) {
   TestServer server;
-  const auto created = server.client().PostJson("/v1/collectivities", CollectivityBody(),
-                                                {{"X-Actor", "operateur"}});
+  const auto created = server.client().PostJson("/v1/collectivities", CollectivityBody());
   ASSERT_EQ(created.status, 201) << created.body;
   const json body = created.Json();
   const std::string id = body.at("id");
@@ -380,14 +388,16 @@ TEST(RegisterCrud, HistoryListsWhoWhenAndWhatChangedOldestFirst) {
   const Register made = CreateRegister(server);
   const std::string path =
       "/v1/accommodations/" + CreateAccommodation(server, made.host, GiteBody());
+  auto durand = AsAgent(server, made.collectivity, "agent.durand");
+  auto martin = AsAgent(server, made.collectivity, "agent.martin");
+  durand["If-Match"] = ETag(1);
+  martin["If-Match"] = ETag(2);
   ASSERT_EQ(server.client()
-                .PatchJson(path, {{"capacity_persons", 6}, {"marketing", "both"}},
-                           {{"If-Match", ETag(1)}, {"X-Actor", "agent.durand"}})
+                .PatchJson(path, {{"capacity_persons", 6}, {"marketing", "both"}}, durand)
                 .status,
             200);
   ASSERT_EQ(server.client()
-                .PatchJson(path, {{"name", "Gîte du Lac de Chastel"}},
-                           {{"If-Match", ETag(2)}, {"X-Actor", "agent.martin"}})
+                .PatchJson(path, {{"name", "Gîte du Lac de Chastel"}}, martin)
                 .status,
             200);
 
@@ -400,16 +410,16 @@ TEST(RegisterCrud, HistoryListsWhoWhenAndWhatChangedOldestFirst) {
 
   EXPECT_EQ(items[0].at("action"), "created");
   EXPECT_EQ(items[0].at("version"), 1);
-  EXPECT_EQ(items[0].at("actor"), "anonyme");  // no X-Actor was sent
+  EXPECT_EQ(items[0].at("actor"), TestServer::StaffEmail(made.collectivity));
 
   EXPECT_EQ(items[1].at("action"), "updated");
   EXPECT_EQ(items[1].at("version"), 2);
-  EXPECT_EQ(items[1].at("actor"), "agent.durand");
+  EXPECT_EQ(items[1].at("actor"), "agent.durand@murat.fr");
   EXPECT_EQ(items[1].at("changes"),
             json::parse(R"([{"field": "/capacity_persons", "before": 4, "after": 6},
                             {"field": "/marketing", "before": "platforms", "after": "both"}])"));
 
-  EXPECT_EQ(items[2].at("actor"), "agent.martin");
+  EXPECT_EQ(items[2].at("actor"), "agent.martin@murat.fr");
   EXPECT_EQ(items[2].at("changes"), json::parse(R"([{"field": "/name", "before": "Gîte du Lac",
                              "after": "Gîte du Lac de Chastel"}])"));
 
@@ -426,7 +436,7 @@ TEST(RegisterCrud, HistoryListsWhoWhenAndWhatChangedOldestFirst) {
   // Nested fields are named by their pointer.
   ASSERT_EQ(server.client()
                 .PatchJson("/v1/hosts/" + made.host, {{"address", {{"city", "Murat (Cantal)"}}}},
-                           {{"If-Match", ETag(1)}, {"X-Actor", "agent.durand"}})
+                           {{"If-Match", ETag(1)}})
                 .status,
             200);
   const auto host_history = server.client().Get("/v1/hosts/" + made.host + "/history");
@@ -446,22 +456,24 @@ TEST(RegisterCrud, CeasingAndArchivingAreNamedInTheHistory) {
   const Register made = CreateRegister(server);
   const std::string accommodation = CreateAccommodation(server, made.host, GiteBody());
   const std::string path = "/v1/accommodations/" + accommodation;
+  auto durand = AsAgent(server, made.collectivity, "agent.durand");
+  auto martin = AsAgent(server, made.collectivity, "agent.martin");
+  durand["If-Match"] = ETag(1);
+  martin["If-Match"] = ETag(1);
 
-  const auto ceased = server.client().PatchJson(
-      path, {{"ceased_on", "2026-11-23"}}, {{"If-Match", ETag(1)}, {"X-Actor", "agent.durand"}});
+  const auto ceased = server.client().PatchJson(path, {{"ceased_on", "2026-11-23"}}, durand);
   ASSERT_EQ(ceased.status, 200) << ceased.body;
   EXPECT_EQ(ceased.Json().at("status"), "ceased");
   const auto accommodation_history = server.client().Get(path + "/history");
   ASSERT_EQ(accommodation_history.status, 200);
   const json last = accommodation_history.Json().at("items").back();
   EXPECT_EQ(last.at("action"), "ceased");
-  EXPECT_EQ(last.at("actor"), "agent.durand");
+  EXPECT_EQ(last.at("actor"), "agent.durand@murat.fr");
   EXPECT_EQ(last.at("changes"),
             json::parse(R"([{"field": "/ceased_on", "before": null, "after": "2026-11-23"}])"));
 
   const std::string host = "/v1/hosts/" + made.host;
-  const auto archived = server.client().PatchJson(
-      host, {{"archived_on", "2026-11-23"}}, {{"If-Match", ETag(1)}, {"X-Actor", "agent.martin"}});
+  const auto archived = server.client().PatchJson(host, {{"archived_on", "2026-11-23"}}, martin);
   ASSERT_EQ(archived.status, 200) << archived.body;
   EXPECT_EQ(archived.Json().at("status"), "archived");
   const auto host_history = server.client().Get(host + "/history");
@@ -469,7 +481,7 @@ TEST(RegisterCrud, CeasingAndArchivingAreNamedInTheHistory) {
   const json items = host_history.Json().at("items");
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[1].at("action"), "archived");
-  EXPECT_EQ(items[1].at("actor"), "agent.martin");
+  EXPECT_EQ(items[1].at("actor"), "agent.martin@murat.fr");
 
   // An archived host receives no new accommodation.
   const auto refused = server.client().PostJson(host + "/accommodations", HotelBody());
@@ -494,8 +506,7 @@ TEST(RegisterCrud, ClassificationGivesItsCategoryUntilItExpires) {
 
   const auto classified = server.client().PostJson(
       path + "/classifications",
-      {{"rank", "3"}, {"decided_on", "2021-11-24"}, {"body", "Atout France"}},
-      {{"X-Actor", "agent.durand"}});
+      {{"rank", "3"}, {"decided_on", "2021-11-24"}, {"body", "Atout France"}});
   ASSERT_EQ(classified.status, 201) << classified.body;
   const json classification = classified.Json();
   // Valid five years: until the day before the fifth anniversary of the decision.
@@ -530,7 +541,7 @@ TEST(RegisterCrud, ClassificationGivesItsCategoryUntilItExpires) {
   // may have changed).
   const auto history = server.client().Get(path + "/history");
   EXPECT_EQ(history.Json().at("items").back().at("action"), "classified");
-  EXPECT_EQ(history.Json().at("items").back().at("actor"), "agent.durand");
+  EXPECT_EQ(history.Json().at("items").back().at("actor"), TestServer::StaffEmail(made.collectivity));
   EXPECT_EQ(server.client().Get(path).Header("etag"), ETag(2));
 
   const auto bad_date = server.client().Get(path + "/category?on=2026-02-30");

@@ -1,5 +1,5 @@
 // Collectivities are tenants: acting for A never reveals, lists, creates under or changes B's
-// records. Over real HTTP, with X-Collectivity-Id naming the acting collectivity.
+// records. Over real HTTP, signed in as a staff member of the acting collectivity.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -26,7 +26,7 @@ struct Tenant {
   std::string collectivity;
   std::string host;
   std::string accommodation;
-  Headers as;  // X-Collectivity-Id of this tenant
+  Headers as;  // the bearer token of a staff member of this tenant
 };
 
 Tenant CreateTenant(TestServer& server, const std::string& siren, const std::string& insee_code,
@@ -42,14 +42,15 @@ Tenant CreateTenant(TestServer& server, const std::string& siren, const std::str
                            {"department_code", "15"},
                            {"communes", {{{"insee_code", insee_code}, {"name", commune_name}}}}}))
           .at("id");
-  tenant.as = {{"X-Collectivity-Id", tenant.collectivity}};
+  tenant.as = client.AsStaffOf(tenant.collectivity);
   tenant.host = Created(client.PostJson("/v1/collectivities/" + tenant.collectivity + "/hosts",
                                         {{"kind", "person"},
                                          {"legal_name", host_name},
                                          {"address",
                                           {{"line", "1 place de la Mairie"},
                                            {"postal_code", "15300"},
-                                           {"city", commune_name}}}}))
+                                           {"city", commune_name}}}},
+                                        tenant.as))
                     .at("id");
   tenant.accommodation =
       Created(
@@ -116,6 +117,7 @@ TEST(TenantScoping, ListsNeverContainAnotherTenantsRows) {
   TestServer server;
   const auto [a, b] = CreateTwoTenants(server);
   auto& client = server.client();
+  server.ActAsStaff(a.collectivity);
 
   const auto register_a = client.Get("/v1/collectivities/" + a.collectivity + "/accommodations");
   ASSERT_EQ(register_a.status, 200) << register_a.body;
@@ -151,6 +153,12 @@ TEST(TenantScoping, ListsNeverContainAnotherTenantsRows) {
   const auto history = client.Get("/v1/collectivities/" + a.collectivity + "/history");
   ASSERT_EQ(history.status, 200);
   EXPECT_EQ(history.Json().at("items").size(), 1u);
+
+  // B's staff do not even learn that A's lists exist.
+  for (const std::string& list : {"/accommodations", "/hosts", "/history", ""}) {
+    ExpectNotFound(client.Get("/v1/collectivities/" + a.collectivity + list, b.as),
+                   "A's collectivity" + list + " for B");
+  }
 }
 
 TEST(TenantScoping, CreatingUnderAnotherTenantsRecordIsNotFound) {
@@ -204,17 +212,17 @@ TEST(TenantScoping, PatchAcrossTenantsIsNotFoundAndLeavesTheRowUnchanged) {
 
   const auto host =
       client.PatchJson("/v1/hosts/" + b.host, {{"legal_name", "Piraté"}},
-                       {{"If-Match", "\"1\""}, {"X-Collectivity-Id", a.collectivity}});
+                       {{"If-Match", "\"1\""}, {"Authorization", a.as.at("Authorization")}});
   ExpectNotFound(host, "B's host patched by A");
   const auto accommodation =
       client.PatchJson("/v1/accommodations/" + b.accommodation, {{"ceased_on", "2026-11-23"}},
-                       {{"If-Match", "\"1\""}, {"X-Collectivity-Id", a.collectivity}});
+                       {{"If-Match", "\"1\""}, {"Authorization", a.as.at("Authorization")}});
   ExpectNotFound(accommodation, "B's accommodation patched by A");
 
   // Nor can A move its own accommodation to B's host.
   const auto moved =
       client.PatchJson("/v1/accommodations/" + a.accommodation, {{"host_id", b.host}},
-                       {{"If-Match", "*"}, {"X-Collectivity-Id", a.collectivity}});
+                       {{"If-Match", "*"}, {"Authorization", a.as.at("Authorization")}});
   EXPECT_EQ(moved.status, 400) << moved.body;
   EXPECT_EQ(moved.Json().at("errors")[0].at("pointer"), "/host_id");
 

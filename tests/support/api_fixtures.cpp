@@ -32,7 +32,7 @@ json CollectivityBody(const std::string& siren) {
 }
 
 std::string CreateCollectivity(HttpClient& client, const json& body) {
-  return CreatedId(client.PostJson("/v1/collectivities", body));
+  return CreatedId(client.PostJson("/v1/collectivities", body, client.AsOperator()));
 }
 
 json DeliberationBody(int year) {
@@ -63,7 +63,8 @@ json DeliberationBody(int year) {
 
 HttpResponse PutDeliberation(HttpClient& client, const std::string& collectivity, int year,
                              const json& body, const std::string& if_match) {
-  std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
+  std::map<std::string, std::string> headers = client.AsStaffOf(collectivity);
+  headers["Content-Type"] = "application/json";
   if (!if_match.empty()) headers["If-Match"] = if_match;
   return client.Request(
       "PUT", "/v1/collectivities/" + collectivity + "/deliberations/" + std::to_string(year),
@@ -77,7 +78,7 @@ std::string CreateHost(HttpClient& client, const std::string& collectivity,
       {{"kind", "person"},
        {"legal_name", legal_name},
        {"address", {{"line", "2 rue du Bourg"}, {"postal_code", "15300"}, {"city", "Murat"}}}},
-      {{"X-Collectivity-Id", collectivity}}));
+      client.AsStaffOf(collectivity)));
 }
 
 std::string CreateRental(HttpClient& client, const std::string& collectivity,
@@ -93,7 +94,7 @@ std::string CreateRental(HttpClient& client, const std::string& collectivity,
        {"registration_number", "15138" + number + "AB"},
        {"marketing", "both"},
        {"opened_on", opened_on}},
-      {{"X-Collectivity-Id", collectivity}}));
+      client.AsStaffOf(collectivity)));
 }
 
 }  // namespace nuitee::testing

@@ -1,9 +1,14 @@
-// A real Nuitée server on a free loopback port over a fresh database, with a client for it.
+// A real Nuitée server on a free loopback port over a fresh database, with a client for it, and
+// accounts to call it with: the client starts signed in as the instance operator.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "api/server.hpp"
+#include "domain/account.hpp"
 #include "security/password_hash.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
@@ -27,13 +32,36 @@ class TestServer {
   std::string base_url() const;
   void SetToday(Day day) { today_ = day; }
 
+  // Accounts, created in the database and signed in over HTTP (POST /v1/auth/login); each call
+  // returns a bearer token. The password of every test account is kTestPassword.
+  std::string SignIn(UserKind kind, const std::string& email,
+                     const std::optional<std::string>& collectivity, std::vector<Role> roles = {},
+                     std::vector<std::string> hosts = {});
+  std::string OperatorToken();
+  // A staff member of `collectivity` with every role (referent, finance, admin); the same one for
+  // every call.
+  std::string StaffToken(const std::string& collectivity);
+  // The address of that staff member, which audit trails record as the actor.
+  static std::string StaffEmail(const std::string& collectivity) {
+    return "equipe-" + collectivity.substr(0, 8) + "@collectivite.test";
+  }
+  // The default client then signs every request as them.
+  void ActAsStaff(const std::string& collectivity);
+  void ActAsOperator();
+  void ActAs(const std::string& token);
+
  private:
   TestDatabase db_;
   Day today_;
   std::unique_ptr<api::Server> server_;
   std::uint16_t port_ = 0;
   bool tls_ = false;
+  std::string ca_certificate_;
   std::unique_ptr<HttpClient> client_;
+  std::string operator_token_;
+  std::map<std::string, std::string> staff_tokens_;  // by collectivity
 };
+
+inline constexpr const char* kTestPassword = "un mot de passe de test assez long";
 
 }  // namespace nuitee::testing

@@ -70,6 +70,12 @@ TEST(ParseConfig, UsesDefaultsForServe) {
   EXPECT_EQ(config->database_url, "postgresql://localhost/nuitee");
 }
 
+TEST(ParseConfig, HashPasswordNeedsNoDatabase) {
+  auto config = ParseConfig({"hash-password"}, {});
+  ASSERT_TRUE(config.has_value()) << config.error().message;
+  EXPECT_EQ(config->command, "hash-password");
+}
+
 TEST(ParseConfig, AcceptsEveryCommand) {
   for (const char* command : {"serve", "migrate", "seed-demo"}) {
     auto config = ParseConfig({command}, kDatabase);

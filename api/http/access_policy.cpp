@@ -1,0 +1,118 @@
+// The access table. Readings (docs/decisions.md, "Accounts and access"):
+// - the register is the referents' (and admins'); finance reads it;
+// - a host user reads its own hosts, accommodations, classifications and statements, and declares
+//   for its accommodations; a referent may declare for a host too (paper declarations);
+// - deliberations and the quote simulator are open to the collectivity's hosts, since a
+//   deliberation is a public act and hosts simulate their tax;
+// - the legal grid is national law, readable by anyone; only the operator loads an official one.
+#include "api/http/access_policy.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace nuitee::api {
+namespace {
+
+using enum Ownership;
+
+constexpr std::uint32_t kRegisterWriters = kReferent | kAdmin;
+constexpr std::uint32_t kRegisterReaders = kStaff | kHostUser;
+constexpr std::uint32_t kDeclarants = kReferent | kHostUser;
+
+constexpr std::array kRules = std::to_array<AccessRule>({
+    {"get", "/health", kEveryone, kNone},
+    {"get", "/ready", kEveryone, kNone},
+
+    {"get", "/v1/collectivities", kOperator, kNone},
+    {"post", "/v1/collectivities", kOperator, kNone},
+    {"get", "/v1/collectivities/{id}", kOperator | kStaff | kHostUser, kPathCollectivity},
+    {"patch", "/v1/collectivities/{id}", kOperator | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/hosts", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/hosts", kRegisterWriters, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/accommodations", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/history", kStaff, kPathCollectivity},
+
+    {"get", "/v1/hosts/{id}", kRegisterReaders, kPathHost},
+    {"patch", "/v1/hosts/{id}", kRegisterWriters, kPathHost},
+    {"get", "/v1/hosts/{id}/accommodations", kRegisterReaders, kPathHost},
+    {"post", "/v1/hosts/{id}/accommodations", kRegisterWriters, kPathHost},
+    {"get", "/v1/hosts/{id}/history", kStaff, kPathHost},
+
+    {"get", "/v1/accommodations/{id}", kRegisterReaders, kPathAccommodation},
+    {"patch", "/v1/accommodations/{id}", kRegisterWriters, kPathAccommodation},
+    {"get", "/v1/accommodations/{id}/classifications", kRegisterReaders, kPathAccommodation},
+    {"post", "/v1/accommodations/{id}/classifications", kRegisterWriters, kPathAccommodation},
+    {"get", "/v1/accommodations/{id}/category", kRegisterReaders, kPathAccommodation},
+    {"get", "/v1/accommodations/{id}/history", kStaff, kPathAccommodation},
+
+    {"get", "/v1/legal-grid/{year}", kEveryone, kNone},
+    {"put", "/v1/legal-grid/{year}", kOperator, kNone},
+
+    {"get", "/v1/collectivities/{id}/deliberations", kStaff | kHostUser, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/deliberations/{year}", kStaff | kHostUser, kPathCollectivity},
+    {"put", "/v1/collectivities/{id}/deliberations/{year}", kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/deliberations/{year}/versions", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/deliberations/{year}/versions/{version}", kStaff,
+     kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/deliberations/delta", kAdmin, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/quotes", kStaff | kHostUser, kPathCollectivity},
+
+    {"get", "/v1/accommodations/{id}/declarations", kRegisterReaders, kPathAccommodation},
+    {"get", "/v1/accommodations/{id}/declarations/{month}", kRegisterReaders, kPathAccommodation},
+    {"put", "/v1/accommodations/{id}/declarations/{month}", kDeclarants, kPathAccommodation},
+    {"post", "/v1/accommodations/{id}/declarations/{month}/submit", kDeclarants,
+     kPathAccommodation},
+    {"post", "/v1/accommodations/{id}/declarations/{month}/nil", kDeclarants, kPathAccommodation},
+    {"post", "/v1/accommodations/{id}/declarations/{month}/revisions", kDeclarants,
+     kPathAccommodation},
+    {"post", "/v1/accommodations/{id}/declarations/{month}/stays:import", kDeclarants,
+     kPathAccommodation},
+    {"get", "/v1/hosts/{id}/statement", kRegisterReaders, kPathHost},
+    {"get", "/v1/collectivities/{id}/nights", kStaff, kPathCollectivity},
+
+    {"post", "/v1/auth/login", kEveryone, kNone},
+    {"post", "/v1/auth/logout", kSignedIn, kNone},
+    {"get", "/v1/auth/me", kSignedIn, kNone},
+    {"get", "/v1/auth/sessions", kSignedIn, kNone},
+    {"post", "/v1/auth/sessions/{id}/revoke", kSignedIn, kNone},
+
+    {"get", "/v1/collectivities/{id}/mail-templates", kReferent | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/mail-templates/{kind}", kReferent | kAdmin,
+     kPathCollectivity},
+    {"put", "/v1/collectivities/{id}/mail-templates/{kind}", kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/mails", kReferent | kAdmin, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/mails:test", kAdmin, kPathCollectivity},
+});
+
+}  // namespace
+
+std::span<const AccessRule> AccessRules() { return kRules; }
+
+const AccessRule* FindAccessRule(std::string_view method, std::string_view path) {
+  if (method == "head") method = "get";
+  auto found = std::find_if(kRules.begin(), kRules.end(), [&](const AccessRule& rule) {
+    return rule.method == method && rule.path == path;
+  });
+  return found == kRules.end() ? nullptr : &*found;
+}
+
+std::uint32_t AudiencesOf(const std::optional<Principal>& principal) {
+  if (!principal) return kAnonymous;
+  switch (principal->kind) {
+    case UserKind::kOperator:
+      return kOperator;
+    case UserKind::kHost:
+    case UserKind::kManager:
+      return kHostUser;
+    case UserKind::kStaff: {
+      std::uint32_t audiences = 0;
+      for (Role role : principal->roles) {
+        audiences |= role == Role::kReferent ? kReferent : role == Role::kFinance ? kFinance : kAdmin;
+      }
+      return audiences;
+    }
+  }
+  return 0;
+}
+
+}  // namespace nuitee::api

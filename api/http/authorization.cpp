@@ -1,0 +1,85 @@
+// Authentication, the audience test and the ownership test, in that order.
+#include "api/http/authorization.hpp"
+
+#include "api/http/authentication.hpp"
+#include "api/http/identifiers.hpp"
+#include "persistence/accommodation_repository.hpp"
+#include "persistence/host_repository.hpp"
+
+namespace nuitee::api {
+namespace {
+
+bool NotFound(Exchange& exchange) {
+  exchange.SendError(Error::NotFound("Aucune ressource ne porte cet identifiant."));
+  return false;
+}
+
+// For a host user: does the accommodation belong to one of the hosts it acts for?
+// Whether the host or accommodation the path names is one the caller may reach: of its
+// collectivity, and for a host user one it acts for (an accommodation through its host). Staff of
+// another collectivity thus get 404 before any handler reads the body, like a host user.
+Result<bool> Reaches(Services& services, const Principal& principal, Ownership ownership,
+                     const std::string& id) {
+  return services.database.InTransaction([&](persistence::Transaction& tx) -> Result<bool> {
+    const bool host_user =
+        principal.kind == UserKind::kHost || principal.kind == UserKind::kManager;
+    if (ownership == Ownership::kPathHost) {
+      if (host_user) return principal.ActsFor(HostId(id));
+      return persistence::HostRepository::Exists(tx, *principal.collectivity, HostId(id));
+    }
+    auto host = persistence::AccommodationRepository::HostOf(tx, *principal.collectivity,
+                                                            AccommodationId(id));
+    return host.has_value() && (!host_user || principal.ActsFor(*host));
+  });
+}
+
+// The ownership rule of the route for a signed-in caller that the rule admits.
+bool OwnsPathRecord(Exchange& exchange, Services& services, const AccessRule& rule,
+                    const Principal& principal) {
+  if (rule.ownership == Ownership::kNone) return true;
+  const std::string id = exchange.Param("id");
+  // A malformed id names nothing; the handler answers it as it always did (404).
+  if (!IsUuid(id)) return true;
+  if (principal.kind == UserKind::kOperator) {
+    // The operator acts on collectivities as a whole, never inside one's register.
+    return rule.ownership == Ownership::kPathCollectivity || NotFound(exchange);
+  }
+  if (!principal.collectivity) return NotFound(exchange);
+  if (rule.ownership == Ownership::kPathCollectivity) {
+    return id == principal.collectivity->value() || NotFound(exchange);
+  }
+  auto reached = Reaches(services, principal, rule.ownership, id);
+  if (!reached) {
+    exchange.SendError(reached.error());
+    return false;
+  }
+  return *reached || NotFound(exchange);
+}
+
+}  // namespace
+
+bool Authorize(Exchange& exchange, Services& services, const AccessRule& rule) {
+  // Public routes never look at the caller: a stale cookie or a database outage must not stop a
+  // probe, a login or the legal grid.
+  if (rule.audiences & kAnonymous) return true;
+  auto principal = Authenticate(exchange, services);
+  if (!principal) {
+    exchange.SendError(principal.error());
+    return false;
+  }
+  exchange.SetPrincipal(*principal);
+  if ((AudiencesOf(*principal) & rule.audiences) == 0) {
+    if (!*principal) {
+      exchange.SendError({ErrorCode::kUnauthenticated,
+                          "Connectez-vous pour accéder à cette ressource.", {}, {}});
+    } else {
+      exchange.SendError({ErrorCode::kPermissionDenied,
+                          "Votre compte ne permet pas cette action.", {}, {}});
+    }
+    return false;
+  }
+  if (!*principal) return true;
+  return OwnsPathRecord(exchange, services, rule, **principal);
+}
+
+}  // namespace nuitee::api

@@ -1,0 +1,230 @@
+// Who may call what, over real HTTP on a real database: every route of openapi.yaml is called by
+// every kind of caller, and the answer must be the one the matrix below expects. The matrix is
+// written by hand (not derived from api/http/access_policy.cpp) so that a change of the access
+// table shows up here as a decision to review. A route documented in openapi.yaml but missing from
+// the matrix fails the test.
+//
+// Legend, per caller: A = admitted (any answer but 401, 403 and 404: writes are sent an invalid
+// body, so they stop at validation and change nothing), 1 = 401, 3 = 403, 4 = 404 (the record is
+// not the caller's: exactly like a record that does not exist).
+//
+// Platform API keys do not exist yet (issue 5, not done): no column for them.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tests/support/api_fixtures.hpp"
+#include "tests/support/test_server.hpp"
+
+namespace nuitee {
+namespace {
+
+using nlohmann::json;
+using testing::HttpClient;
+using testing::HttpResponse;
+using testing::TestServer;
+
+// The callers, in the order of the matrix's columns.
+const std::vector<std::string> kCallers = {"anonymous", "operator", "host A", "host B",
+                                           "manager of A", "referent", "finance", "admin",
+                                           "other collectivity's admin"};
+
+// "METHOD path" -> one letter per caller, in the order of kCallers.
+const std::map<std::string, std::string> kMatrix = {
+    // anonymous, operator, host A, host B, manager of A, referent, finance, admin, other admin
+    {"GET /health", "AAAAAAAAA"},
+    {"GET /ready", "AAAAAAAAA"},
+    {"GET /v1/collectivities", "1A3333333"},
+    {"POST /v1/collectivities", "1A3333333"},
+    {"GET /v1/collectivities/{id}", "1AAAAAAA4"},
+    {"PATCH /v1/collectivities/{id}", "1A33333A4"},
+    {"GET /v1/collectivities/{id}/hosts", "13333AAA4"},
+    {"POST /v1/collectivities/{id}/hosts", "13333A3A4"},
+    {"GET /v1/collectivities/{id}/accommodations", "13333AAA4"},
+    {"GET /v1/collectivities/{id}/history", "13333AAA4"},
+    {"GET /v1/hosts/{id}", "13A4AAAA4"},
+    {"PATCH /v1/hosts/{id}", "13333A3A4"},
+    {"GET /v1/hosts/{id}/accommodations", "13A4AAAA4"},
+    {"POST /v1/hosts/{id}/accommodations", "13333A3A4"},
+    {"GET /v1/hosts/{id}/history", "13333AAA4"},
+    {"GET /v1/hosts/{id}/statement", "13A4AAAA4"},
+    {"GET /v1/accommodations/{id}", "13A4AAAA4"},
+    {"PATCH /v1/accommodations/{id}", "13333A3A4"},
+    {"GET /v1/accommodations/{id}/classifications", "13A4AAAA4"},
+    {"POST /v1/accommodations/{id}/classifications", "13333A3A4"},
+    {"GET /v1/accommodations/{id}/category", "13A4AAAA4"},
+    {"GET /v1/accommodations/{id}/history", "13333AAA4"},
+    {"GET /v1/legal-grid/{year}", "AAAAAAAAA"},
+    {"PUT /v1/legal-grid/{year}", "1A3333333"},
+    {"GET /v1/collectivities/{id}/deliberations", "13AAAAAA4"},
+    {"GET /v1/collectivities/{id}/deliberations/{year}", "13AAAAAA4"},
+    {"PUT /v1/collectivities/{id}/deliberations/{year}", "1333333A4"},
+    {"GET /v1/collectivities/{id}/deliberations/{year}/versions", "13333AAA4"},
+    {"GET /v1/collectivities/{id}/deliberations/{year}/versions/{version}", "13333AAA4"},
+    {"POST /v1/collectivities/{id}/deliberations/delta", "1333333A4"},
+    {"POST /v1/collectivities/{id}/quotes", "13AAAAAA4"},
+    {"GET /v1/collectivities/{id}/nights", "13333AAA4"},
+    {"GET /v1/accommodations/{id}/declarations", "13A4AAAA4"},
+    {"GET /v1/accommodations/{id}/declarations/{month}", "13A4AAAA4"},
+    {"PUT /v1/accommodations/{id}/declarations/{month}", "13A4AA333"},
+    {"POST /v1/accommodations/{id}/declarations/{month}/submit", "13A4AA333"},
+    {"POST /v1/accommodations/{id}/declarations/{month}/nil", "13A4AA333"},
+    {"POST /v1/accommodations/{id}/declarations/{month}/revisions", "13A4AA333"},
+    {"POST /v1/accommodations/{id}/declarations/{month}/stays:import", "13A4AA333"},
+    {"POST /v1/auth/login", "AAAAAAAAA"},
+    {"GET /v1/auth/me", "1AAAAAAAA"},
+    {"GET /v1/auth/sessions", "1AAAAAAAA"},
+    // Another person's (here: nobody's) session is not found, for every signed-in caller.
+    {"POST /v1/auth/sessions/{id}/revoke", "144444444"},
+    {"GET /v1/collectivities/{id}/mail-templates", "13333A3A4"},
+    {"GET /v1/collectivities/{id}/mail-templates/{kind}", "13333A3A4"},
+    {"PUT /v1/collectivities/{id}/mail-templates/{kind}", "1333333A4"},
+    {"GET /v1/collectivities/{id}/mails", "13333A3A4"},
+    {"POST /v1/collectivities/{id}/mails:test", "1333333A4"},
+    // Last for each caller: it ends the caller's session.
+    {"POST /v1/auth/logout", "1AAAAAAAA"},
+};
+
+struct Route {
+  std::string method;  // upper case
+  std::string path;    // as openapi.yaml writes it
+  std::string Key() const { return method + " " + path; }
+};
+
+std::vector<Route> DocumentedRoutes() {
+  const YAML::Node document = YAML::LoadFile(NUITEE_SOURCE_DIR "/openapi.yaml");
+  static const std::set<std::string> kMethods = {"get", "put", "post", "patch", "delete"};
+  std::vector<Route> routes;
+  for (const auto& path : document["paths"]) {
+    for (const auto& operation : path.second) {
+      std::string method = operation.first.as<std::string>();
+      if (!kMethods.count(method)) continue;
+      std::transform(method.begin(), method.end(), method.begin(), ::toupper);
+      routes.push_back({method, path.first.as<std::string>()});
+    }
+  }
+  // Logging out ends the session the other calls use: it comes last.
+  std::stable_partition(routes.begin(), routes.end(),
+                        [](const Route& route) { return route.path != "/v1/auth/logout"; });
+  return routes;
+}
+
+// Two collectivities; in the first, hosts A and B with a rental each and a deliberation for
+// 2026; one account per caller.
+class AccessMatrix : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto& client = server_.client();
+    collectivity_ = testing::CreateCollectivity(client);
+    const std::string other = testing::CreateCollectivity(client, testing::CollectivityBody("200066645"));
+    server_.ActAsStaff(collectivity_);
+    host_a_ = testing::CreateHost(client, collectivity_, "Anne Aubrac");
+    const std::string host_b = testing::CreateHost(client, collectivity_, "Bernard Brezons");
+    rental_a_ = testing::CreateRental(client, collectivity_, host_a_, "000101");
+    testing::CreateRental(client, collectivity_, host_b, "000102");
+    ASSERT_EQ(testing::PutDeliberation(client, collectivity_, 2026, testing::DeliberationBody())
+                  .status,
+              201);
+
+    tokens_["operator"] = server_.OperatorToken();
+    tokens_["host A"] = server_.SignIn(UserKind::kHost, "anne@aubrac.fr", collectivity_, {}, {host_a_});
+    tokens_["host B"] =
+        server_.SignIn(UserKind::kHost, "bernard@brezons.fr", collectivity_, {}, {host_b});
+    tokens_["manager of A"] =
+        server_.SignIn(UserKind::kManager, "agence@conciergerie.fr", collectivity_, {}, {host_a_});
+    tokens_["referent"] =
+        server_.SignIn(UserKind::kStaff, "referente@murat.fr", collectivity_, {Role::kReferent});
+    tokens_["finance"] =
+        server_.SignIn(UserKind::kStaff, "finances@murat.fr", collectivity_, {Role::kFinance});
+    tokens_["admin"] =
+        server_.SignIn(UserKind::kStaff, "admin@murat.fr", collectivity_, {Role::kAdmin});
+    tokens_["other collectivity's admin"] =
+        server_.SignIn(UserKind::kStaff, "admin@allanche.fr", other, {Role::kAdmin});
+    client.ClearDefaultHeader("Authorization");
+  }
+
+  // The documented path with its parameters filled in with the first collectivity's records.
+  std::string Concrete(const std::string& path) const {
+    std::string id = collectivity_;
+    if (path.rfind("/v1/hosts/", 0) == 0) id = host_a_;
+    if (path.rfind("/v1/accommodations/", 0) == 0) id = rental_a_;
+    if (path.rfind("/v1/auth/sessions/", 0) == 0) id = "00000000-0000-4000-8000-000000000000";
+    std::string concrete = path;
+    for (const auto& [name, value] :
+         std::vector<std::pair<std::string, std::string>>{{"{id}", id},
+                                                          {"{year}", "2026"},
+                                                          {"{version}", "1"},
+                                                          {"{month}", "2026-10"},
+                                                          {"{kind}", "invitation"}}) {
+      for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
+        concrete.replace(at, name.size(), value);
+      }
+    }
+    return concrete;
+  }
+
+  HttpResponse Call(const Route& route, const std::string& caller) {
+    std::map<std::string, std::string> headers;
+    if (caller != "anonymous") headers = HttpClient::Bearer(tokens_.at(caller));
+    std::string body;
+    if (route.method != "GET") {
+      // An unknown member: every writing route refuses it before changing anything.
+      headers["Content-Type"] =
+          route.method == "PATCH" ? "application/merge-patch+json" : "application/json";
+      headers["If-Match"] = "\"1\"";
+      body = R"({"matrix_probe": true})";
+    }
+    return server_.client().Request(route.method, Concrete(route.path), body, headers);
+  }
+
+  TestServer server_;
+  std::string collectivity_;
+  std::string host_a_;
+  std::string rental_a_;
+  std::map<std::string, std::string> tokens_;
+};
+
+char Outcome(long status) {
+  if (status == 401) return '1';
+  if (status == 403) return '3';
+  if (status == 404) return '4';
+  return 'A';
+}
+
+TEST_F(AccessMatrix, EveryDocumentedRouteIsInTheMatrix) {
+  std::set<std::string> documented;
+  for (const auto& route : DocumentedRoutes()) {
+    documented.insert(route.Key());
+    EXPECT_TRUE(kMatrix.count(route.Key()))
+        << route.Key() << " is not in the access matrix: decide who may call it";
+  }
+  for (const auto& [key, expected] : kMatrix) {
+    EXPECT_TRUE(documented.count(key)) << key << " is in the matrix but not in openapi.yaml";
+    EXPECT_EQ(expected.size(), kCallers.size()) << key;
+  }
+}
+
+TEST_F(AccessMatrix, EveryCallerGetsWhatTheMatrixSays) {
+  for (std::size_t column = 0; column < kCallers.size(); ++column) {
+    const std::string& caller = kCallers[column];
+    for (const auto& route : DocumentedRoutes()) {
+      const auto expected = kMatrix.find(route.Key());
+      if (expected == kMatrix.end()) continue;  // reported by the test above
+      const HttpResponse answer = Call(route, caller);
+      EXPECT_EQ(Outcome(answer.status), expected->second[column])
+          << caller << " → " << route.Key() << ": " << answer.status << " " << answer.body;
+      if (answer.status == 401 || answer.status == 403 || answer.status == 404) {
+        EXPECT_EQ(answer.Header("content-type").rfind("application/problem+json", 0), 0u)
+            << caller << " → " << route.Key();
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace nuitee
