@@ -10,10 +10,9 @@
 
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 
+#include "api/ttl_cache.hpp"
 #include "domain/collectivity.hpp"
 #include "rates/rate_book.hpp"
 
@@ -24,29 +23,17 @@ struct RateContext {
   rates::RateBook book;  // every year that has a deliberation
 };
 
-class RateCache {
+class RateCache : public TtlCache<RateContext> {
  public:
-  explicit RateCache(std::chrono::steady_clock::duration ttl = std::chrono::seconds(5));
-
-  // The context loaded less than the TTL ago and since the last Invalidate(), or nullptr.
-  std::shared_ptr<const RateContext> Find(const CollectivityId& collectivity) const;
-  // Read Generation() before loading and pass it here: a context loaded while a write happened
-  // is not kept, since it may predate the write.
+  explicit RateCache(std::chrono::steady_clock::duration ttl = std::chrono::seconds(5))
+      : TtlCache(ttl) {}
+  std::shared_ptr<const RateContext> Find(const CollectivityId& collectivity) const {
+    return TtlCache::Find(collectivity.value());
+  }
   void Store(const CollectivityId& collectivity, std::shared_ptr<const RateContext> context,
-             std::uint64_t generation_at_load);
-  std::uint64_t Generation() const;
-  // After any write that changes what a quote reads.
-  void Invalidate();
-
- private:
-  struct Entry {
-    std::shared_ptr<const RateContext> context;
-    std::chrono::steady_clock::time_point loaded_at;
-  };
-  std::chrono::steady_clock::duration ttl_;
-  mutable std::mutex mutex_;
-  std::uint64_t generation_ = 0;
-  std::map<std::string, Entry, std::less<>> entries_;
+             std::uint64_t generation_at_load) {
+    TtlCache::Store(collectivity.value(), std::move(context), generation_at_load);
+  }
 };
 
 }  // namespace nuitee::api

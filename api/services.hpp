@@ -8,6 +8,8 @@
 
 #include "domain/core/dates.hpp"
 #include "api/rate_cache.hpp"
+#include "api/ttl_cache.hpp"
+#include "persistence/account_repository.hpp"
 #include "persistence/database.hpp"
 #include "security/password_hash.hpp"
 
@@ -31,6 +33,11 @@ struct Services {
   // The simulator's rate contexts; write routes call rate_cache->Invalidate().
   std::shared_ptr<RateCache> rate_cache = std::make_shared<RateCache>();
   AuthSettings auth{};
+  // Live sessions by token digest, so that an authenticated request costs no query of its own
+  // (issue 5's speed target). Logging out and revoking through this server empty it at once; a
+  // revocation, an expiry or a disabled account elsewhere shows within the TTL (10 s).
+  std::shared_ptr<TtlCache<persistence::AuthenticatedSession>> sessions =
+      std::make_shared<TtlCache<persistence::AuthenticatedSession>>(std::chrono::seconds(10));
   // Called after a mail was queued, so that the background sender (when there is one) sends it
   // now rather than at its next poll.
   std::function<void()> wake_mail_delivery = [] {};

@@ -5,7 +5,8 @@
 -- go to different accommodations and no two requests of a run, or of two runs, share a month.
 --
 -- Environment (set by declaration_submit.sh):
---   NUITEE_BENCH_COLLECTIVITY   the collectivity's id (X-Collectivity-Id)
+--   NUITEE_BENCH_COLLECTIVITY   the collectivity's id
+--   NUITEE_BENCH_TOKEN          the bearer token of one of its referents
 --   NUITEE_BENCH_IDS_FILE       one accommodation id a line, every one open every month declared
 --   NUITEE_BENCH_OFFSET         the first slot of this run (the slots of earlier runs are used up)
 --   NUITEE_BENCH_MONTHS         how many months from 2025-01 may be declared (22: up to 2026-10)
@@ -21,6 +22,7 @@ local function required(name)
 end
 
 local collectivity = required("NUITEE_BENCH_COLLECTIVITY")
+local token = required("NUITEE_BENCH_TOKEN")
 local offset = tonumber(required("NUITEE_BENCH_OFFSET"))
 local thread_count = tonumber(required("NUITEE_BENCH_THREADS"))
 local months = tonumber(os.getenv("NUITEE_BENCH_MONTHS") or "22")
@@ -64,7 +66,7 @@ function request()
   local month_index = math.floor(slot / #ids)
   if month_index >= months then error("out of fresh months: load more accommodations") end
   local year, month = 2025 + math.floor(month_index / 12), 1 + month_index % 12
-  local headers = { ["Content-Type"] = "application/json", ["X-Collectivity-Id"] = collectivity }
+  local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
   if idempotency then headers["Idempotency-Key"] = "bench-" .. slot end
   return wrk.format("POST", string.format("/v1/accommodations/%s/declarations/%04d-%02d/submit",
     accommodation, year, month), headers, stays_body(year, month))

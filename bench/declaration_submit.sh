@@ -104,6 +104,10 @@ done
 URL="http://127.0.0.1:$port"
 curl -fsS "$URL/ready" >/dev/null || { say "server not ready on port $port"; exit 1; }
 say "server $NUITEE_BIN serve on $URL, $THREADS threads, pool size $((THREADS + 1)) (default)"
+# shellcheck source=bench/lib/sign_in.sh
+. bench/lib/sign_in.sh
+NUITEE_BENCH_TOKEN="$(bench_staff_token "$NUITEE_BIN" "$DB_URL" "$collectivity" "$URL")"
+export NUITEE_BENCH_TOKEN
 
 communes="$(psql_db <<<"SELECT string_agg(format('%s', to_json(c->>'insee_code')), ',') FROM collectivities, jsonb_array_elements(communes) c WHERE id = '$collectivity'")"
 for year in 2025 2026; do
@@ -119,6 +123,7 @@ for year in 2025 2026; do
 	JSON
 	)"
 	status="$(curl -sS -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
+		-H "Authorization: Bearer $NUITEE_BENCH_TOKEN" \
 		-d "$body" "$URL/v1/collectivities/$collectivity/deliberations/$year")"
 	[[ "$status" == 201 ]] || { say "deliberation $year: HTTP $status"; exit 1; }
 done
@@ -138,7 +143,7 @@ export NUITEE_BENCH_COLLECTIVITY="$collectivity" NUITEE_BENCH_IDS_FILE="$IDS_FIL
 
 # A smoke check with the first slot: 201 and a computed month.
 first_id="$(head -n 1 "$IDS_FILE")"
-sample="$(curl -fsS -H 'Content-Type: application/json' -H "X-Collectivity-Id: $collectivity" \
+sample="$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $NUITEE_BENCH_TOKEN" \
 	-d '{"stays":[{"arrival":"2025-01-01","nights":2,"occupants":3,"exempt":{"minors":1},"price_per_night_cents":9000}]}' \
 	"$URL/v1/accommodations/$first_id/declarations/2025-01/submit")"
 [[ "$sample" == *'"state":"submitted"'* ]] || { say "submit failed: ${sample:0:300}"; exit 1; }

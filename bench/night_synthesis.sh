@@ -103,13 +103,16 @@ for _ in $(seq 1 100); do
 done
 URL="http://127.0.0.1:$port/v1/collectivities/$collectivity/nights?from=2025-01&to=2025-12"
 curl -fsS "http://127.0.0.1:$port/ready" >/dev/null || { say "server not ready on port $port"; exit 1; }
+# shellcheck source=bench/lib/sign_in.sh
+. bench/lib/sign_in.sh
+AUTH="Authorization: Bearer $(bench_staff_token "$NUITEE_BIN" "$DB_URL" "$collectivity" "http://127.0.0.1:$port")"
 
 # ----------------------------------------------------------------------------------------------
 # Load: one request at a time, as a referent asks.
 bench_wait_for_idle_cpus
 # shellcheck disable=SC2317  # called through bench_measure
 timed_get() { # group_by: prints "seconds bytes status"
-	curl -sS -o /dev/null -w '%{time_total} %{size_download} %{http_code}\n' "$URL&group_by=$1"
+	curl -sS -o /dev/null -H "$AUTH" -w '%{time_total} %{size_download} %{http_code}\n' "$URL&group_by=$1"
 }
 failed=0
 out=""

@@ -2,12 +2,14 @@
 -- simulator's questions (classified and unclassified, 1 to 14 nights, with minors), the same for
 -- the quote route and for the bare handler it is compared with.
 --
--- Environment: NUITEE_BENCH_COLLECTIVITY (id), NUITEE_BENCH_COMMUNE (an INSEE code it covers).
+-- Environment: NUITEE_BENCH_COLLECTIVITY (id), NUITEE_BENCH_COMMUNE (an INSEE code it covers),
+-- NUITEE_BENCH_TOKEN (a staff member's bearer token; the bare handler ignores it).
 -- done() prints "RESULT rps=... p50_ms=... p99_ms=... non2xx=... socket_errors=...".
 
 local collectivity = os.getenv("NUITEE_BENCH_COLLECTIVITY") or error("NUITEE_BENCH_COLLECTIVITY")
 local commune = os.getenv("NUITEE_BENCH_COMMUNE") or error("NUITEE_BENCH_COMMUNE")
 local path = "/v1/collectivities/" .. collectivity .. "/quotes"
+local token = os.getenv("NUITEE_BENCH_TOKEN") or error("NUITEE_BENCH_TOKEN")
 
 local bodies = {}
 local categories = { "star3", "star2", "star1", "camping_3_5", "unclassified", "unclassified" }
@@ -23,7 +25,8 @@ for i = 1, 64 do
   if category == "unclassified" then
     body = body .. string.format(',"price_per_night_cents":%d', 4000 + (i * 3719) % 30000)
   end
-  bodies[i] = wrk.format("POST", path, { ["Content-Type"] = "application/json" }, body .. "}")
+  bodies[i] = wrk.format("POST", path, { ["Content-Type"] = "application/json",
+                                         ["Authorization"] = "Bearer " .. token }, body .. "}")
 end
 
 local counter = 0

@@ -71,8 +71,13 @@ pids+=($!)
 sleep 0.3
 kill -0 "${pids[-1]}" || { say "bare_json_server did not start"; exit 1; }
 
+# shellcheck source=bench/lib/sign_in.sh
+. bench/lib/sign_in.sh
+NUITEE_BENCH_TOKEN="$(bench_staff_token "$NUITEE_BIN" "$DB_URL" "$collectivity" "http://127.0.0.1:$quote_port")"
+export NUITEE_BENCH_TOKEN
+
 # A smoke check: the quote answers 200 with a total before anything is measured.
-sample="$(curl -fsS -H 'Content-Type: application/json' \
+sample="$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $NUITEE_BENCH_TOKEN" \
 	-d "{\"commune_insee\":\"$commune\",\"category\":\"unclassified\",\"arrival\":\"2026-07-01\",\"nights\":7,\"occupants\":4,\"exempt\":{\"minors\":2},\"price_per_night_cents\":10000}" \
 	"http://127.0.0.1:$quote_port/v1/collectivities/$collectivity/quotes")"
 [[ "$sample" == *'"total_cents"'* ]] || { say "quote failed: ${sample:0:300}"; exit 1; }

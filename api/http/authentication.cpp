@@ -24,6 +24,28 @@ bool IsWrite(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+// The session of a token digest: from the cache when it was read less than its TTL ago,
+// otherwise from the database (which also pushes its idle expiry back), then cached.
+Result<std::shared_ptr<const persistence::AuthenticatedSession>> LiveSession(
+    Services& services, const std::string& digest) {
+  if (auto cached = services.sessions->Find(digest)) return cached;
+  const std::uint64_t generation = services.sessions->Generation();
+  auto found = services.database.InTransaction(
+      [&](persistence::Transaction& tx) -> Result<persistence::AuthenticatedSession> {
+        auto session =
+            persistence::AccountRepository::Authenticate(tx, digest, services.auth.session_idle);
+        if (!session) {
+          return Fail(
+              Unauthenticated("Votre session a expiré ou a été fermée : reconnectez-vous."));
+        }
+        return *session;
+      });
+  if (!found) return Fail(found.error());
+  auto session = std::make_shared<const persistence::AuthenticatedSession>(std::move(*found));
+  services.sessions->Store(digest, session, generation);
+  return session;
+}
+
 }  // namespace
 
 std::optional<std::string> RequestCookie(const Exchange& exchange, const std::string& name) {
@@ -61,27 +83,18 @@ Result<std::optional<Principal>> Authenticate(Exchange& exchange, Services& serv
     return Fail(Unauthenticated("Ce jeton de session n'est pas valide : reconnectez-vous."));
   }
   const std::string digest = security::TokenDigest(*token);
-  auto found = services.database.InTransaction(
-      [&](persistence::Transaction& tx) -> Result<persistence::AuthenticatedSession> {
-        auto session =
-            persistence::AccountRepository::Authenticate(tx, digest, services.auth.session_idle);
-        if (!session) {
-          return Fail(
-              Unauthenticated("Votre session a expiré ou a été fermée : reconnectez-vous."));
-        }
-        return *session;
-      });
+  auto found = LiveSession(services, digest);
   if (!found) return Fail(found.error());
   if (from_cookie && IsWrite(exchange.method())) {
     auto csrf = exchange.Header("X-CSRF-Token");
-    if (!csrf || !security::ConstantTimeEquals(security::TokenDigest(*csrf), found->csrf_digest)) {
+    if (!csrf || !security::ConstantTimeEquals(security::TokenDigest(*csrf), (*found)->csrf_digest)) {
       return Fail(Error{ErrorCode::kPermissionDenied,
                         "Jeton anti-falsification (X-CSRF-Token) absent ou incorrect.",
                         {},
                         {}});
     }
   }
-  return std::optional<Principal>(found->principal);
+  return std::optional<Principal>((*found)->principal);
 }
 
 Result<Principal> RequirePrincipal(Exchange& exchange, Services& services) {

@@ -167,6 +167,7 @@ void Logout(Exchange& exchange, Services& services) {
     AccountRepository::RevokeSession(tx, principal->user_id, principal->session_id);
     return {};
   });
+  services.sessions->Invalidate();
   if (!closed) return exchange.SendError(closed.error());
   exchange.AddHeader("Set-Cookie", SessionCookie("", std::chrono::seconds(0)));
   exchange.SendNoContent();
@@ -209,6 +210,7 @@ void RevokeSession(Exchange& exchange, Services& services) {
     }
     return {};
   });
+  services.sessions->Invalidate();
   if (!revoked) return exchange.SendError(revoked.error());
   exchange.SendNoContent();
 }

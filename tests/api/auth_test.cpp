@@ -107,6 +107,16 @@ TEST_F(Auth, SessionsAreListedAndRevocableByTheirOwner) {
   EXPECT_EQ(client().Get("/v1/auth/sessions", Bearer(laptop)).Json().at("items").size(), 1u);
 }
 
+TEST_F(Auth, LoggingOutEndsASessionAtOnceThoughTheServerHadItInMemory) {
+  const std::string token = Login("referente@murat.fr", kPassword).Json().at("token");
+  ASSERT_EQ(client().Get("/v1/auth/me", Bearer(token)).status, 200);
+  ASSERT_EQ(client().Get("/v1/auth/me", Bearer(token)).status, 200);  // served from memory
+  ASSERT_EQ(client().Request("POST", "/v1/auth/logout", "", Bearer(token)).status, 204);
+  EXPECT_EQ(client().Get("/v1/auth/me", Bearer(token)).status, 401);
+  EXPECT_EQ(client().Get("/v1/collectivities/" + collectivity_ + "/hosts", Bearer(token)).status,
+            401);
+}
+
 TEST_F(Auth, ExpiredOrMalformedTokensAreRefused) {
   const std::string token = Login("referente@murat.fr", kPassword).Json().at("token");
   server_.db().Execute("UPDATE sessions SET idle_expires_at = now() - interval '1 second'");
