@@ -186,6 +186,9 @@ int Serve(const api::Config& config) {
                        {{"detail", ready.error().message}});
   }
   api::Services services{database, api::ParisToday};
+  // The links of invitations and password resets point at this server (the portal is served here).
+  services.public_url = std::string(config.tls_certificate.empty() ? "http" : "https") + "://" +
+                        config.bind_address + ":" + std::to_string(config.port);
   std::unique_ptr<api::BackgroundMailSender> mail_sender;
   if (config.smtp) {
     mail_sender = std::make_unique<api::BackgroundMailSender>(config.database_url, *config.smtp);

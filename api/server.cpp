@@ -9,13 +9,14 @@
 namespace nuitee::api {
 
 struct Server::Impl {
-  Impl(ServerOptions options, Services services)
+  Impl(ServerOptions options, Services services, RouteTable::Authorizer authorizer)
       : options(std::move(options)),
         services(std::move(services)),
         endpoint(Pistache::Address(this->options.bind_address, Pistache::Port(this->options.port))),
-        table(router, [this](Exchange& exchange, const AccessRule& rule) {
-          return Authorize(exchange, this->services, rule);
-        }) {}
+        table(router, authorizer ? std::move(authorizer)
+                                 : [this](Exchange& exchange, const AccessRule& rule) {
+                                     return Authorize(exchange, this->services, rule);
+                                   }) {}
   ServerOptions options;
   Services services;
   Pistache::Http::Endpoint endpoint;
@@ -25,7 +26,11 @@ struct Server::Impl {
 };
 
 Server::Server(ServerOptions options, Services services)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(services))) {
+    : Server(std::move(options), std::move(services), RouteTable::Authorizer{}) {}
+
+Server::Server(ServerOptions options, Services services, RouteTable::Authorizer authorizer)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(services),
+                                   std::move(authorizer))) {
   RegisterRoutes(impl_->table, impl_->services);
   impl_->table.Finish();
 }
@@ -65,6 +70,7 @@ const std::vector<RouteInfo>& Server::routes() const { return impl_->table.route
 void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterHealthRoutes(table, services);
   RegisterAuthRoutes(table, services);
+  RegisterAccountRoutes(table, services);
   RegisterCollectivityRoutes(table, services);
   RegisterHostRoutes(table, services);
   RegisterAccommodationRoutes(table, services);

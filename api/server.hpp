@@ -23,6 +23,9 @@ struct ServerOptions {
 class Server {
  public:
   Server(ServerOptions options, Services services);
+  // With another access check than the access table's (bench/auth_overhead_server.cpp measures
+  // what the real one costs against one that lets every request through as a fixed caller).
+  Server(ServerOptions options, Services services, RouteTable::Authorizer authorizer);
   ~Server();
   // Binds and starts serving on background threads; returns the port actually bound.
   std::uint16_t Start();

@@ -10,6 +10,7 @@
 #include "api/rate_cache.hpp"
 #include "api/ttl_cache.hpp"
 #include "persistence/account_repository.hpp"
+#include "persistence/accommodation_repository.hpp"
 #include "persistence/database.hpp"
 #include "security/password_hash.hpp"
 
@@ -33,11 +34,18 @@ struct Services {
   // The simulator's rate contexts; write routes call rate_cache->Invalidate().
   std::shared_ptr<RateCache> rate_cache = std::make_shared<RateCache>();
   AuthSettings auth{};
+  // Where the portal is, for the links sent by mail (invitations, password resets).
+  std::string public_url = "http://127.0.0.1:8080";
   // Live sessions by token digest, so that an authenticated request costs no query of its own
   // (issue 5's speed target). Logging out and revoking through this server empty it at once; a
   // revocation, an expiry or a disabled account elsewhere shows within the TTL (10 s).
   std::shared_ptr<TtlCache<persistence::AuthenticatedSession>> sessions =
       std::make_shared<TtlCache<persistence::AuthenticatedSession>>(std::chrono::seconds(10));
+  // Whose each host and accommodation is (collectivity, host), for the same reason. An
+  // accommodation that changes host through this server empties it at once; through another
+  // process, the former host keeps access for at most the TTL (10 s).
+  std::shared_ptr<TtlCache<persistence::RecordOwner>> owners =
+      std::make_shared<TtlCache<persistence::RecordOwner>>(std::chrono::seconds(10));
   // Called after a mail was queued, so that the background sender (when there is one) sends it
   // now rather than at its next poll.
   std::function<void()> wake_mail_delivery = [] {};

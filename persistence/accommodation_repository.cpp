@@ -219,16 +219,16 @@ std::optional<AccommodationId> AccommodationRepository::FindDuplicate(
   return AccommodationId(id);
 }
 
-std::optional<HostId> AccommodationRepository::HostOf(Transaction& tx,
-                                                     const CollectivityId& collectivity,
-                                                     const AccommodationId& id) {
+std::optional<RecordOwner> AccommodationRepository::OwnerOf(Transaction& tx,
+                                                           const AccommodationId& id) {
+  std::string collectivity;
   std::string host;
   soci::indicator found = soci::i_null;
-  tx.session() << "SELECT host_id::text FROM accommodations WHERE collectivity_id = :c::uuid "
-                  "AND id = :id::uuid",
-      soci::use(collectivity.value()), soci::use(id.value()), soci::into(host, found);
+  tx.session() << "SELECT collectivity_id::text, host_id::text FROM accommodations "
+                  "WHERE id = :id::uuid",
+      soci::use(id.value()), soci::into(collectivity, found), soci::into(host);
   if (!tx.session().got_data() || found == soci::i_null) return std::nullopt;
-  return HostId(host);
+  return RecordOwner{CollectivityId(collectivity), HostId(host)};
 }
 
 Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,

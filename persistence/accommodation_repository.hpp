@@ -30,6 +30,12 @@ struct AccommodationListing {
   rates::Category category = rates::Category::kUnclassified;
 };
 
+// Whose a record is, for access checks.
+struct RecordOwner {
+  CollectivityId collectivity;
+  HostId host;
+};
+
 class AccommodationRepository {
  public:
   // `host_name` feeds the free-text search.
@@ -50,10 +56,9 @@ class AccommodationRepository {
   // host and address (case, punctuation and spacing ignored) in the same commune.
   static std::optional<AccommodationId> FindDuplicate(Transaction& tx,
                                                       const Accommodation& accommodation);
-  // The host an accommodation of the collectivity belongs to today, for the access check of host
-  // users; nullopt when the collectivity has no such accommodation.
-  static std::optional<HostId> HostOf(Transaction& tx, const CollectivityId& collectivity,
-                                      const AccommodationId& id);
+  // The collectivity and the host an accommodation belongs to today (the access check of every
+  // /v1/accommodations/{id} route); nullopt for an unknown id.
+  static std::optional<RecordOwner> OwnerOf(Transaction& tx, const AccommodationId& id);
   // Every accommodation of a host, ceased ones included, in register order (a host's statement).
   static std::vector<Accommodation> ListOfHost(Transaction& tx, const CollectivityId& collectivity,
                                                const HostId& host);

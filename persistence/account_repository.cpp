@@ -175,6 +175,49 @@ bool AccountRepository::RevokeSession(Transaction& tx, const UserId& user,
   return revoked == 1;
 }
 
+namespace {
+std::string PurposeName(AccountRepository::LinkPurpose purpose) {
+  return purpose == AccountRepository::LinkPurpose::kInvitation ? "invitation" : "password_reset";
+}
+}  // namespace
+
+void AccountRepository::CreateOneTimeLink(Transaction& tx, const UserId& user, LinkPurpose purpose,
+                                          const std::string& token_digest,
+                                          std::chrono::seconds validity) {
+  const std::string name = PurposeName(purpose);
+  const long long seconds = validity.count();
+  tx.session() << "INSERT INTO one_time_tokens (token_digest, user_id, purpose, expires_at) "
+                  "VALUES (:d, :u::uuid, :p, now() + make_interval(secs => :s))",
+      soci::use(token_digest), soci::use(user.value()), soci::use(name), soci::use(seconds);
+}
+
+std::optional<StoredUser> AccountRepository::UseOneTimeLink(Transaction& tx,
+                                                            const std::string& token_digest,
+                                                            LinkPurpose purpose) {
+  const std::string name = PurposeName(purpose);
+  std::string user_id;
+  soci::indicator found = soci::i_null;
+  tx.session() << "UPDATE one_time_tokens SET used_at = now() WHERE token_digest = :d "
+                  "AND purpose = :p AND used_at IS NULL AND expires_at > now() "
+                  "RETURNING user_id::text",
+      soci::use(token_digest), soci::use(name), soci::into(user_id, found);
+  if (!tx.session().got_data() || found == soci::i_null) return std::nullopt;
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << "SELECT id::text AS id, kind, email, display_name, "
+                               "collectivity_id::text AS collectivity_id, password_hash, "
+                               "(disabled_at IS NOT NULL)::int AS disabled FROM users "
+                               "WHERE id = :u::uuid AND disabled_at IS NULL",
+       soci::use(user_id));
+  for (const auto& row : rows) return UserFromRow(row);
+  return std::nullopt;
+}
+
+void AccountRepository::RevokeAllSessions(Transaction& tx, const UserId& user) {
+  tx.session() << "UPDATE sessions SET revoked_at = now() WHERE user_id = :u::uuid "
+                  "AND revoked_at IS NULL",
+      soci::use(user.value());
+}
+
 void AccountRepository::RecordLoginFailure(Transaction& tx, const std::string& email,
                                            const std::string& address) {
   tx.session() << "INSERT INTO login_failures (email, address) VALUES (:email, :address)",

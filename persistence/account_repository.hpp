@@ -78,6 +78,17 @@ class AccountRepository {
   // False when the session is not the user's or is already over.
   static bool RevokeSession(Transaction& tx, const UserId& user, const SessionId& session);
 
+  // One-time links (invitations, password resets): only the token's digest is stored.
+  enum class LinkPurpose { kInvitation, kPasswordReset };
+  static void CreateOneTimeLink(Transaction& tx, const UserId& user, LinkPurpose purpose,
+                                const std::string& token_digest, std::chrono::seconds validity);
+  // The account of a link that is unused, unexpired and for this purpose, which is then used up
+  // (under a row lock: two uses of one link never both succeed); nullopt otherwise.
+  static std::optional<StoredUser> UseOneTimeLink(Transaction& tx, const std::string& token_digest,
+                                                  LinkPurpose purpose);
+  // After a password reset: every session of the account ends.
+  static void RevokeAllSessions(Transaction& tx, const UserId& user);
+
   static void RecordLoginFailure(Transaction& tx, const std::string& email,
                                  const std::string& address);
   // Failed logins in the last `window`, by account address and by client address.

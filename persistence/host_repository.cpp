@@ -77,12 +77,13 @@ Result<Host> HostRepository::Find(Transaction& tx, const CollectivityId& collect
   return Fail(Error::NotFound("Cet hébergeur n'existe pas."));
 }
 
-bool HostRepository::Exists(Transaction& tx, const CollectivityId& collectivity,
-                            const HostId& id) {
-  int found = 0;
-  tx.session() << "SELECT 1 FROM hosts WHERE id = :id::uuid AND collectivity_id = :c::uuid",
-      soci::use(id.value()), soci::use(collectivity.value()), soci::into(found);
-  return tx.session().got_data();
+std::optional<CollectivityId> HostRepository::CollectivityOf(Transaction& tx, const HostId& id) {
+  std::string collectivity;
+  soci::indicator found = soci::i_null;
+  tx.session() << "SELECT collectivity_id::text FROM hosts WHERE id = :id::uuid",
+      soci::use(id.value()), soci::into(collectivity, found);
+  if (!tx.session().got_data() || found == soci::i_null) return std::nullopt;
+  return CollectivityId(collectivity);
 }
 
 Result<Host> HostRepository::Update(Transaction& tx, const Host& host,

@@ -22,8 +22,9 @@ class HostRepository {
   static Result<Host> Insert(Transaction& tx, Host host);
   // kNotFound for an unknown id or one of another collectivity: tenants never see each other.
   static Result<Host> Find(Transaction& tx, const CollectivityId& collectivity, const HostId& id);
-  // Whether the collectivity has this host (the access check of every /v1/hosts/{id} route).
-  static bool Exists(Transaction& tx, const CollectivityId& collectivity, const HostId& id);
+  // The collectivity of a host (the access check of every /v1/hosts/{id} route); nullopt for an
+  // unknown id.
+  static std::optional<CollectivityId> CollectivityOf(Transaction& tx, const HostId& id);
   // Also refreshes the host's name on its accommodations (their free-text search uses it).
   static Result<Host> Update(Transaction& tx, const Host& host, long long expected_version);
   // With `filter.text`, a search in bounded steps (persistence/register_search.hpp); `windows`

@@ -75,6 +75,11 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/auth/me", kSignedIn, kNone},
     {"get", "/v1/auth/sessions", kSignedIn, kNone},
     {"post", "/v1/auth/sessions/{id}/revoke", kSignedIn, kNone},
+    {"post", "/v1/auth/invitations/accept", kEveryone, kNone},
+    {"post", "/v1/auth/password-resets", kEveryone, kNone},
+    {"post", "/v1/auth/password-resets/confirm", kEveryone, kNone},
+    {"post", "/v1/collectivities/{id}/users", kOperator | kAdmin, kPathCollectivity},
+    {"post", "/v1/hosts/{id}/users", kRegisterWriters, kPathHost},
 
     {"get", "/v1/collectivities/{id}/mail-templates", kReferent | kAdmin, kPathCollectivity},
     {"get", "/v1/collectivities/{id}/mail-templates/{kind}", kReferent | kAdmin,

@@ -15,22 +15,40 @@ bool NotFound(Exchange& exchange) {
 }
 
 // For a host user: does the accommodation belong to one of the hosts it acts for?
+// Whose the host or accommodation of the path is: from the cache, or read then cached. A host's
+// owner is itself.
+Result<std::optional<persistence::RecordOwner>> OwnerOf(Services& services, Ownership ownership,
+                                                        const std::string& id) {
+  const std::string key = (ownership == Ownership::kPathHost ? "host:" : "accommodation:") + id;
+  if (auto cached = services.owners->Find(key)) return std::optional(*cached);
+  const std::uint64_t generation = services.owners->Generation();
+  auto owner = services.database.InTransaction(
+      [&](persistence::Transaction& tx) -> Result<std::optional<persistence::RecordOwner>> {
+        if (ownership == Ownership::kPathAccommodation) {
+          return persistence::AccommodationRepository::OwnerOf(tx, AccommodationId(id));
+        }
+        auto collectivity = persistence::HostRepository::CollectivityOf(tx, HostId(id));
+        if (!collectivity) return std::optional<persistence::RecordOwner>();
+        return std::optional(persistence::RecordOwner{*collectivity, HostId(id)});
+      });
+  if (!owner) return Fail(owner.error());
+  if (*owner) {
+    services.owners->Store(key, std::make_shared<const persistence::RecordOwner>(**owner),
+                           generation);
+  }
+  return *owner;
+}
+
 // Whether the host or accommodation the path names is one the caller may reach: of its
 // collectivity, and for a host user one it acts for (an accommodation through its host). Staff of
 // another collectivity thus get 404 before any handler reads the body, like a host user.
 Result<bool> Reaches(Services& services, const Principal& principal, Ownership ownership,
                      const std::string& id) {
-  return services.database.InTransaction([&](persistence::Transaction& tx) -> Result<bool> {
-    const bool host_user =
-        principal.kind == UserKind::kHost || principal.kind == UserKind::kManager;
-    if (ownership == Ownership::kPathHost) {
-      if (host_user) return principal.ActsFor(HostId(id));
-      return persistence::HostRepository::Exists(tx, *principal.collectivity, HostId(id));
-    }
-    auto host = persistence::AccommodationRepository::HostOf(tx, *principal.collectivity,
-                                                            AccommodationId(id));
-    return host.has_value() && (!host_user || principal.ActsFor(*host));
-  });
+  auto owner = OwnerOf(services, ownership, id);
+  if (!owner) return Fail(owner.error());
+  if (!*owner || (*owner)->collectivity != *principal.collectivity) return false;
+  const bool host_user = principal.kind == UserKind::kHost || principal.kind == UserKind::kManager;
+  return !host_user || principal.ActsFor((*owner)->host);
 }
 
 // The ownership rule of the route for a signed-in caller that the rule admits.

@@ -245,6 +245,7 @@ void Update(Exchange& exchange, Services& services) {
     return ApplyPatch(tx, *tenant, *id, *expected, *patch, exchange.Actor(), today, version);
   });
   if (!saved) return exchange.SendError(saved.error());
+  services.owners->Invalidate();  // the patch may have given the accommodation to another host
   exchange.SendJson(Code::Ok, *saved, version);
 }
 

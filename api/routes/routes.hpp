@@ -22,6 +22,7 @@ void RegisterAuthRoutes(RouteTable& table, Services& services);
 void RegisterStayImportRoutes(RouteTable& table, Services& services);
 void RegisterNightSynthesisRoutes(RouteTable& table, Services& services);
 void RegisterMailTemplateRoutes(RouteTable& table, Services& services);
+void RegisterAccountRoutes(RouteTable& table, Services& services);
 void RegisterMailRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

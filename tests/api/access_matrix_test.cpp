@@ -81,6 +81,11 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /v1/auth/sessions", "1AAAAAAAA"},
     // Another person's (here: nobody's) session is not found, for every signed-in caller.
     {"POST /v1/auth/sessions/{id}/revoke", "144444444"},
+    {"POST /v1/auth/invitations/accept", "AAAAAAAAA"},
+    {"POST /v1/auth/password-resets", "AAAAAAAAA"},
+    {"POST /v1/auth/password-resets/confirm", "AAAAAAAAA"},
+    {"POST /v1/collectivities/{id}/users", "1A33333A4"},
+    {"POST /v1/hosts/{id}/users", "13333A3A4"},
     {"GET /v1/collectivities/{id}/mail-templates", "13333A3A4"},
     {"GET /v1/collectivities/{id}/mail-templates/{kind}", "13333A3A4"},
     {"PUT /v1/collectivities/{id}/mail-templates/{kind}", "1333333A4"},
