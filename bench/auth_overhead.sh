@@ -10,6 +10,7 @@
 # GET /v1/accommodations/{id} (one of that host's) and GET /v1/accommodations/{id}/declarations.
 # Run by `make bench` (scripts/bench.sh), which exports NUITEE_BENCH_PG, NUITEE_BIN and
 # NUITEE_BUILD_DIR. Database nuitee_bench_auth: `nuitee migrate` then `nuitee seed-demo`.
+# Each pair is measured three times, alternately, and the better run of each counts.
 # Knobs: NUITEE_BENCH_AUTH_DURATION (8s), NUITEE_BENCH_AUTH_CONNECTIONS (16).
 # Results: stdout and var/bench/auth_overhead-<UTC time>.txt.
 set -euo pipefail
@@ -87,7 +88,7 @@ for email in referente@demo.nuitee.fr hebergeur@demo.nuitee.fr; do
 	for path in "/v1/accommodations/$accommodation" "/v1/accommodations/$accommodation/declarations"; do
 		run "warm-up $email $path" "$port" "$path" >/dev/null
 		best_checked=0 best_unchecked=0
-		for round in 1 2; do
+		for round in 1 2 3; do
 			for target in unchecked checked; do
 				p="$port"; [[ "$target" == unchecked ]] && p=$((port + 1))
 				line="$(run "$target $email $path (round $round)" "$p" "$path")"
