@@ -5,7 +5,10 @@ SHELL := /bin/bash
 # Extra ctest arguments for `make test`, e.g. make test ARGS='-L unit'
 ARGS ?=
 
-.PHONY: help demo test bench build clean
+# Seconds each fuzz target runs for `make fuzz`, e.g. make fuzz FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 60
+
+.PHONY: help demo test bench fuzz build clean
 
 help: ## list the targets
 	@echo "Nuitée — make targets:"
@@ -19,6 +22,9 @@ test: ## Debug + ASan/UBSan build, throwaway PostgreSQL, ctest (ARGS='-L unit' p
 
 bench: ## Release build with benchmarks, PostgreSQL in var/bench-pgdata, run bench_* and bench/*.sh
 	@scripts/bench.sh
+
+fuzz: ## clang libFuzzer + ASan/UBSan build in build/fuzz, run each parser's target FUZZ_SECONDS (60)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 build: ## Release build of everything into build/release
 	@scripts/demo.sh --build-only

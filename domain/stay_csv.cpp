@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "domain/core/utf8.hpp"
 
@@ -256,9 +257,21 @@ std::string KnownColumns() {
   return list;
 }
 
+// Unknown columns listed one by one in a refusal; the others are counted, so that a header of
+// thousands of cells (a wrong file) cannot make the answer grow with it.
+constexpr std::size_t kMaxListedUnknownColumns = 7;
+// Besides them: the count of the others, one "twice" per known column, one "missing" per required
+// column.
+static_assert(kMaxListedUnknownColumns + 1 + kColumns.size() +
+                  std::count_if(kColumns.begin(), kColumns.end(),
+                                [](const ColumnSpec& spec) { return spec.required; }) <=
+              kMaxStayCsvHeaderProblems);
+
 Layout ReadHeader(const Record& header, FieldErrors& errors) {
   Layout layout;
   layout.width = header.cells.size();
+  std::size_t unknown = 0;
+  std::array<bool, kColumns.size()> repeated{};
   for (std::size_t index = 0; index < header.cells.size(); ++index) {
     const std::string name = Folded(header.cells[index]);
     if (name.empty()) {
@@ -270,14 +283,22 @@ Layout ReadHeader(const Record& header, FieldErrors& errors) {
       if (name == spec.header) found = &spec;
     }
     if (found == nullptr) {
+      if (++unknown > kMaxListedUnknownColumns) continue;
       errors.Add("/header", LinePrefix(header.line) + "la colonne " + Echo(header.cells[index]) +
                                 " est inconnue. Colonnes possibles : " + KnownColumns() + ".");
     } else if (layout.position[std::size_t(found->column)]) {
+      if (std::exchange(repeated[std::size_t(found->column)], true)) continue;
       errors.Add("/header", LinePrefix(header.line) + "la colonne " + Quoted(found->header) +
                                 " apparaît deux fois.");
     } else {
       layout.position[std::size_t(found->column)] = index;
     }
+  }
+  if (unknown > kMaxListedUnknownColumns) {
+    errors.Add("/header", LinePrefix(header.line) + "et " +
+                              std::to_string(unknown - kMaxListedUnknownColumns) +
+                              " autres colonnes inconnues : vérifiez que la première ligne nomme "
+                              "les colonnes et que le séparateur est « ; » ou « , ».");
   }
   for (const auto& spec : kColumns) {
     if (spec.required && !layout.position[std::size_t(spec.column)]) {

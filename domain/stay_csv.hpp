@@ -16,6 +16,10 @@ namespace nuitee {
 // The most rows one file may hold; a bigger register is uploaded in several files.
 inline constexpr std::size_t kMaxStayCsvRows = 5000;
 
+// The most problems a refusal reports about the header line: whatever its width, the answer stays
+// small (the unknown columns beyond the first few are counted, not listed).
+inline constexpr std::size_t kMaxStayCsvHeaderProblems = 20;
+
 // One stay read from the file, with the line of the file its row starts on (the header is line 1).
 struct StayCsvRow {
   int line = 0;

@@ -64,6 +64,18 @@ std::size_t FirstInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+// An encoding name as XML writes it (EncName: a letter, then letters, digits, ".", "_" or "-"),
+// short enough to quote in a message. Anything else is not repeated: it may not even be UTF-8,
+// and the message is sent as JSON.
+bool IsQuotableEncodingName(std::string_view name) {
+  constexpr std::size_t kMaxQuotedLength = 40;
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (name.empty() || name.size() > kMaxQuotedLength || !is_letter(name.front())) return false;
+  return std::all_of(name.begin(), name.end(), [&](char c) {
+    return is_letter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  });
+}
+
 std::string Latin1ToUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -106,8 +118,9 @@ std::expected<std::string, EncodingProblem> ToUtf8(std::string_view xml) {
     return Latin1ToUtf8(text);
   }
   if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8") {
+    const std::string named = IsQuotableEncodingName(encoding) ? "« " + encoding + " » " : "";
     return std::unexpected(EncodingProblem{
-        0, "encodage « " + encoding + " » non pris en charge : UTF-8 ou ISO-8859-1 attendu"});
+        0, "encodage " + named + "non pris en charge : UTF-8 ou ISO-8859-1 attendu"});
   }
   if (const auto bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
     return std::unexpected(

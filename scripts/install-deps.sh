@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
-# Installs the Debian packages Nuitée needs to build, test, run and benchmark.
+# Installs the Debian packages Nuitée needs to build, test, run and benchmark; with --fuzz, only
+# what `make fuzz` needs besides them (clang 16 and its libFuzzer runtime), so that the other
+# targets never wait for a compiler they do not use.
 # Idempotent: does nothing (and never touches the network) when everything is installed.
 # Prints one line: what it installed, or "all present".
 set -euo pipefail
@@ -20,6 +22,20 @@ PKGS=(
 	wrk
 )
 
+# Debian 12's default clang is 14, which cannot instantiate libstdc++ 12's std::expected (P0848);
+# libclang-rt-16-dev holds libFuzzer and the sanitizer runtimes.
+FUZZ_PKGS=(clang-16 libclang-rt-16-dev)
+
+what="dependencies"
+case "${1:-}" in
+"") ;;
+--fuzz)
+	PKGS=("${FUZZ_PKGS[@]}")
+	what="fuzzing dependencies"
+	;;
+*) die "usage: $0 [--fuzz]" ;;
+esac
+
 missing=()
 for p in "${PKGS[@]}"; do
 	# `dpkg -s` alone also succeeds for removed-but-not-purged packages; require "installed".
@@ -28,7 +44,7 @@ for p in "${PKGS[@]}"; do
 done
 
 if ((${#missing[@]} == 0)); then
-	info "dependencies: all present"
+	info "$what: all present"
 	exit 0
 fi
 
@@ -50,4 +66,4 @@ if ! {
 	tail -n 40 "$log" >&2
 	die "apt-get failed while installing: ${missing[*]}"
 fi
-info "dependencies: installed ${missing[*]} ($(elapsed_since "$t0") s)"
+info "$what: installed ${missing[*]} ($(elapsed_since "$t0") s)"

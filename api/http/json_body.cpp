@@ -1,6 +1,8 @@
 // Strict JSON input: the only place request bodies are decoded.
 #include "api/http/json_body.hpp"
 
+#include <algorithm>
+
 #include "api/http/pistache.hpp"
 
 namespace nuitee::api {
@@ -20,6 +22,28 @@ std::string JsonTypeName(const nlohmann::json& value) {
   if (value.is_array()) return "un tableau";
   if (value.is_object()) return "un objet";
   return "null";
+}
+
+// The deepest nesting of arrays and objects, brackets inside strings aside. It runs before the
+// parser, which copes with any depth (and refuses what is not JSON), unlike what reads its result.
+std::size_t NestingDepth(std::string_view text) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if (in_string) {
+      if (c == '\\') ++at;  // the escaped character cannot end the string
+      if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
 }
 
 }  // namespace
@@ -62,12 +86,26 @@ std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patc
                                          : "Le corps doit être envoyé en application/json."));
     return std::nullopt;
   }
-  const std::string& body = request.body();
-  if (body.size() > kMaxBodyBytes) {
-    exchange.SendProblem(BodyProblem(Code::Request_Entity_Too_Large, "payload-too-large",
-                                     "Requête trop volumineuse",
-                                     "Le corps de la requête dépasse 1 Mio."));
+  auto body = ParseJsonObject(request.body());
+  if (!body) {
+    exchange.SendProblem(body.error());
     return std::nullopt;
+  }
+  return std::move(*body);
+}
+
+std::expected<nlohmann::json, Problem> ParseJsonObject(std::string_view body) {
+  if (body.size() > kMaxBodyBytes) {
+    return std::unexpected(BodyProblem(Code::Request_Entity_Too_Large, "payload-too-large",
+                                       "Requête trop volumineuse",
+                                       "Le corps de la requête dépasse 1 Mio."));
+  }
+  if (NestingDepth(body) > kMaxJsonDepth) {
+    Problem problem = BodyProblem(Code::Bad_Request, "validation", "Requête invalide",
+                                  "Le corps imbrique trop de tableaux et d'objets.");
+    problem.errors.push_back({"", "Au plus " + std::to_string(kMaxJsonDepth) +
+                                      " niveaux de tableaux et d'objets imbriqués."});
+    return std::unexpected(std::move(problem));
   }
   try {
     auto parsed = nlohmann::json::parse(body);
@@ -76,8 +114,7 @@ std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patc
                                     "Le corps doit être un objet JSON.");
       problem.errors.push_back(
           {"", "Un objet JSON est attendu, pas " + JsonTypeName(parsed) + "."});
-      exchange.SendProblem(problem);
-      return std::nullopt;
+      return std::unexpected(std::move(problem));
     }
     return parsed;
   } catch (const nlohmann::json::parse_error& error) {
@@ -85,16 +122,14 @@ std::optional<nlohmann::json> ReadJsonObject(Exchange& exchange, bool merge_patc
         Code::Bad_Request, "malformed-json", "JSON mal formé",
         "Le corps n'est pas un JSON valide (erreur à l'octet " + std::to_string(error.byte) + ").");
     problem.errors.push_back({"", "JSON mal formé à l'octet " + std::to_string(error.byte) + "."});
-    exchange.SendProblem(problem);
-    return std::nullopt;
+    return std::unexpected(std::move(problem));
   } catch (const nlohmann::json::out_of_range&) {
     // Valid JSON grammar, but a number beyond what a double holds (e.g. 1e400): the parser throws
     // out_of_range rather than parse_error, which used to escape as a 500.
     Problem problem = BodyProblem(Code::Bad_Request, "validation", "Requête invalide",
                                   "Le corps contient un nombre trop grand pour être lu.");
     problem.errors.push_back({"", "Un nombre du corps dépasse les limites acceptées."});
-    exchange.SendProblem(problem);
-    return std::nullopt;
+    return std::unexpected(std::move(problem));
   }
 }
 

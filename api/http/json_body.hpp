@@ -2,6 +2,7 @@
 // collected (wrong type, missing, unknown) as a JSON pointer and a French message.
 #pragma once
 
+#include <expected>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -9,12 +10,22 @@
 #include <string_view>
 
 #include "api/http/exchange.hpp"
+#include "api/http/problem.hpp"
 #include "domain/core/dates.hpp"
 #include "domain/core/error.hpp"
 
 namespace nuitee::api {
 
 inline constexpr std::size_t kMaxBodyBytes = 1 << 20;  // 1 MiB
+// Arrays and objects nested deeper are refused: ours go four levels deep (a stay's exemptions),
+// and copying, comparing or printing a JSON value recurses once per level, so that 1 MiB of "["
+// overflowed the stack of the thread reading it.
+inline constexpr std::size_t kMaxJsonDepth = 32;
+
+// The body as a JSON object (at most kMaxJsonDepth levels deep), or the 413 or 400 problem to
+// answer: ReadJsonObject's checks without the exchange, so that they are unit-tested and fuzzed
+// (fuzz/) on their own.
+std::expected<nlohmann::json, Problem> ParseJsonObject(std::string_view body);
 
 // Sends 415, 413 or 400 itself and returns nullopt when the body cannot be used.
 // `merge_patch` also accepts application/merge-patch+json (RFC 7396), for PATCH.

@@ -350,6 +350,22 @@ TEST(ProblemDetails, BodyOverOneMebibyteIsPayloadTooLarge) {
   EXPECT_EQ(server.db().CountRows("SELECT count(*) FROM collectivities"), 0);
 }
 
+// Half a million nested arrays fit in 1 MiB: reading what the parser made of them recursed once
+// per level and overflowed the stack of the server's thread, which killed the server.
+TEST(ProblemDetails, DeeplyNestedJsonIsBadRequestAndTheServerStaysUp) {
+  TestServer server;
+  const std::size_t depth = (api::kMaxBodyBytes - 16) / 2;
+  const std::string body = R"({"name": )" + std::string(depth, '[') + std::string(depth, ']') + "}";
+  const auto response = server.client().Request("POST", "/v1/collectivities", body,
+                                                {{"Content-Type", "application/json"}});
+  ExpectProblem(response, 400, "validation", "/v1/collectivities");
+  EXPECT_EQ(response.Json().at("detail"), "Le corps imbrique trop de tableaux et d'objets.");
+  const auto fine = server.client().Request("POST", "/v1/collectivities", R"({"name": [[1]]})",
+                                            {{"Content-Type", "application/json"}});
+  ExpectProblem(fine, 400, "validation", "/v1/collectivities");
+  EXPECT_EQ(server.db().CountRows("SELECT count(*) FROM collectivities"), 0);
+}
+
 TEST(ProblemDetails, BodyThatIsNotJsonIsUnsupportedMediaType) {
   TestServer server;
   const Tenant tenant = CreateTenant(server);

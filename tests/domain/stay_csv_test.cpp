@@ -16,8 +16,9 @@ Day D(int year, unsigned month, unsigned day) {
   return Day{date::year{year}, date::month{month}, date::day{day}};
 }
 
-std::string ReadDataFile(const std::string& name) {
-  const std::string path = std::string(NUITEE_SOURCE_DIR) + "/tests/data/stays/" + name;
+// A file of tests/data/ (by default of its stays/ folder).
+std::string ReadDataFile(const std::string& name, const std::string& folder = "stays") {
+  const std::string path = std::string(NUITEE_SOURCE_DIR) + "/tests/data/" + folder + "/" + name;
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in.good()) << path;
   std::ostringstream text;
@@ -442,6 +443,33 @@ TEST(StayCsv, RefusesAColumnNamedTwice) {
   const auto problems = Problems("arrivee;nuits;occupants;Nuits\n02/03/2026;3;2;3\n");
   ASSERT_EQ(Fields(problems), std::vector<std::string>{"/header"});
   EXPECT_NE(problems[0].message.find("deux fois"), std::string::npos);
+}
+
+TEST(StayCsv, ReportsAColumnNamedThreeTimesOnce) {
+  const auto problems = Problems("arrivee;nuits;occupants;Nuits;nuits\n02/03/2026;3;2;3;3\n");
+  ASSERT_EQ(Fields(problems), std::vector<std::string>{"/header"});
+}
+
+// Found by fuzz/stay_csv_fuzz.cpp: a header of many unknown columns gave one problem per column,
+// so a 1 MiB header ("a,a,a,…") made an answer of a hundred times its size.
+TEST(StayCsv, ListsTheFirstUnknownColumnsAndCountsTheOthers) {
+  std::string header = "arrivee;nuits;occupants";
+  for (int column = 0; column < 10000; ++column) header += ";c" + std::to_string(column);
+  const auto problems = Problems(header + "\n02/03/2026;3;2\n");
+  ASSERT_EQ(problems.size(), 8u);
+  EXPECT_NE(problems[0].message.find("« c0 »"), std::string::npos);
+  EXPECT_NE(problems[6].message.find("« c6 »"), std::string::npos);
+  EXPECT_EQ(problems[7].field, "/header");
+  EXPECT_NE(problems[7].message.find("Ligne 1 : et 9993 autres colonnes inconnues"),
+            std::string::npos);
+}
+
+TEST(StayCsv, BoundsTheHeaderProblemsOfTheFuzzerFile) {
+  const auto problems =
+      Problems(ReadDataFile("header-of-many-unknown-columns.csv", "fuzz-regressions/stay_csv"));
+  ASSERT_FALSE(problems.empty());
+  EXPECT_LE(problems.size(), kMaxStayCsvHeaderProblems);
+  for (const auto& problem : problems) EXPECT_EQ(problem.field, "/header");
 }
 
 TEST(StayCsv, DetectsTheSeparatorFromTheHeaderOnly) {

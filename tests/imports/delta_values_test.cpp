@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "imports/delta_text.hpp"
 
@@ -213,6 +214,20 @@ TEST(DeltaText, RefusesUtf16AndOtherDeclaredEncodings) {
   ASSERT_FALSE(windows);
   EXPECT_EQ(windows.error().reason,
             "encodage « windows-1252 » non pris en charge : UTF-8 ou ISO-8859-1 attendu");
+}
+
+TEST(DeltaText, QuotesOnlyEncodingNamesAsXmlWritesThem) {
+  const std::string unnamed = "encodage non pris en charge : UTF-8 ou ISO-8859-1 attendu";
+  for (const std::string& name :
+       std::vector<std::string>{"\xFF", "utf-8\xC3", "«x»", "1252", std::string(41, 'x')}) {
+    const auto text = ToUtf8("<?xml version=\"1.0\" encoding=\"" + name + "\"?><a/>");
+    ASSERT_FALSE(text) << name;
+    EXPECT_EQ(text.error().reason, unnamed) << name;
+  }
+  const auto latin9 = ToUtf8("<?xml encoding='ISO-8859-15'?><a/>");
+  ASSERT_FALSE(latin9);
+  EXPECT_EQ(latin9.error().reason,
+            "encodage « iso-8859-15 » non pris en charge : UTF-8 ou ISO-8859-1 attendu");
 }
 
 }  // namespace

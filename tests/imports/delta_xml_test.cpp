@@ -18,8 +18,10 @@ namespace nuitee {
 namespace nuitee::imports {
 namespace {
 
-std::string ReadDeltaFile(const std::string& name) {
-  std::ifstream in(std::string(NUITEE_SOURCE_DIR) + "/tests/data/delta/" + name, std::ios::binary);
+// A file of tests/data/ (by default of its delta/ folder).
+std::string ReadDeltaFile(const std::string& name, const std::string& folder = "delta") {
+  std::ifstream in(std::string(NUITEE_SOURCE_DIR) + "/tests/data/" + folder + "/" + name,
+                   std::ios::binary);
   EXPECT_TRUE(in) << name;
   std::ostringstream text;
   text << in.rdbuf();
@@ -226,6 +228,16 @@ TEST(DeltaXml, AcceptsAFileWithoutDeliberations) {
 }
 
 // ---- The broken files of tests/data/delta ----
+
+// Found by fuzz/delta_xml_fuzz.cpp: the declared encoding was quoted as given, so a name that is
+// not UTF-8 made a message that the server cannot send as JSON.
+TEST(DeltaXml, DoesNotQuoteADeclaredEncodingThatIsNotUtf8) {
+  const auto problems =
+      ProblemsOf(ReadDeltaFile("encoding-name-not-utf8.xml", "fuzz-regressions/delta_xml"));
+  const std::vector<FieldError> expected = {
+      At(1, "encodage non pris en charge : UTF-8 ou ISO-8859-1 attendu")};
+  EXPECT_EQ(problems, expected);
+}
 
 TEST(DeltaXml, RefusesMalformedXmlWithTheLineOfTheFault) {
   // The <tarif> left open on line 42 is found out at line 49, where </tarifs> closes the wrong
