@@ -24,18 +24,20 @@ using testing::SampleCollectivity;
 using testing::SampleHost;
 
 // Decision days: a few, so that decisions of one accommodation often fall on the same day.
-const Day kDecisionDays[] = {2018_y / date::March / 1, 2019_y / date::July / 15,
-                             2021_y / date::June / 1, 2021_y / date::June / 1,
+const Day kDecisionDays[] = {2018_y / date::March / 1,    2019_y / date::July / 15,
+                             2021_y / date::June / 1,     2021_y / date::June / 1,
                              2023_y / date::January / 10, 2025_y / date::September / 30};
 
 // A well-spread number for accommodation i and salt s, as the bench loader does.
-int Pick(int i, int salt, int n) { return static_cast<int>((i * 7919u + salt * 104729u) % 9973u) % n; }
+int Pick(int i, int salt, int n) {
+  return static_cast<int>((i * 7919u + salt * 104729u) % 9973u) % n;
+}
 
 // The ranks `nature` can hold (ValidateRank).
 std::vector<Rank> RanksOf(Nature nature) {
   std::vector<Rank> ranks;
-  for (Rank rank : {Rank{1, false}, Rank{2, false}, Rank{3, false}, Rank{4, false},
-                    Rank{5, false}, Rank{5, true}}) {
+  for (Rank rank : {Rank{1, false}, Rank{2, false}, Rank{3, false}, Rank{4, false}, Rank{5, false},
+                    Rank{5, true}}) {
     if (ValidateRank(nature, rank)) ranks.push_back(rank);
   }
   return ranks;
@@ -51,7 +53,8 @@ std::vector<Classification> HistoryOf(int i, Nature nature, const AccommodationI
   for (int k = 0; k < count; ++k) {
     Classification decision;
     decision.accommodation_id = id;
-    decision.rank = ranks[static_cast<std::size_t>(Pick(i, 10 + k, static_cast<int>(ranks.size())))];
+    decision.rank =
+        ranks[static_cast<std::size_t>(Pick(i, 10 + k, static_cast<int>(ranks.size())))];
     decision.decided_on = kDecisionDays[Pick(i, 20 + k, 6)];
     decision.expires_on = Pick(i, 30 + k, 3) == 0 ? AddDays(decision.decided_on, 200)
                                                   : DefaultExpiry(decision.decided_on);
@@ -84,8 +87,7 @@ class RegisterCategory : public ::testing::Test {
         accommodation.registration_number = std::nullopt;
         auto stored = AccommodationRepository::Insert(tx, accommodation, host.legal_name);
         if (!stored) return Fail(stored.error());
-        Made each{stored->id, accommodation.nature,
-                  HistoryOf(i, accommodation.nature, stored->id)};
+        Made each{stored->id, accommodation.nature, HistoryOf(i, accommodation.nature, stored->id)};
         for (const auto& decision : each.history) {
           auto saved = ClassificationRepository::Insert(
               tx, theirs ? other_ : mine_, decision,
@@ -156,8 +158,7 @@ TEST_F(RegisterCategory, ListsEveryCategoryAsTheDomainRuleDoesOnEveryDay) {
         listed.push_back(row.accommodation.id.value());
         EXPECT_EQ(row.category, category) << FormatIsoDate(day);
       }
-      EXPECT_EQ(listed, expected) << rates::CategoryName(category) << " on "
-                                  << FormatIsoDate(day);
+      EXPECT_EQ(listed, expected) << rates::CategoryName(category) << " on " << FormatIsoDate(day);
       compared += static_cast<int>(expected.size());
     }
   }
