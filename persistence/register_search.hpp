@@ -20,8 +20,8 @@
 // A term with a digit and no space (a registration-number fragment) can only match inside a word
 // of search_text that holds a digit. When the text is the only filter, the same three steps then
 // read the narrow table of those words (accommodation_digit_tokens, migration 0010) instead of
-// the accommodations: the same matches, from rows a fifth as wide, so a walk or an index recheck
-// costs a fraction, and the accommodations are read only for the page's rows.
+// the accommodations, in one statement: the same matches, from rows a fifth as wide, so a walk or
+// an index recheck costs a fraction, and the accommodations are read only for the page's rows.
 #pragma once
 
 #include <algorithm>
