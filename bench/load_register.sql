@@ -10,7 +10,7 @@
 -- registration numbers (INSEE code + 6 digits + 2 letters) only on meublés and some chambres
 -- d'hôtes, one live accommodation per (host, address). The data is synthetic but deterministic:
 -- every "random" choice is a hash of the row number, so two loads give the same register.
--- The indexes of 0001 are dropped during the load and rebuilt from their own definitions
+-- The indexes are dropped during the load and rebuilt from their own definitions
 -- (pg_indexes.indexdef), which is several times faster than maintaining them row by row.
 
 \set ON_ERROR_STOP 1
@@ -108,11 +108,14 @@ SELECT count(*) FILTER (WHERE kind = 'first') AS n_first, count(*) FILTER (WHERE
        count(*) FILTER (WHERE kind = 'lodging') AS n_lodging, count(*) FILTER (WHERE kind = 'company') AS n_company
 FROM word \gset
 
--- The indexes of 0001 (not those behind a constraint: primary keys, unique seq), to rebuild later.
+-- The indexes of the register's tables (not those behind a constraint: primary keys, unique seq),
+-- to rebuild later. The triggers of migration 0010 fill accommodation_digit_tokens and
+-- classification_periods during the load.
 CREATE TEMP TABLE saved_index AS
   SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
   FROM pg_index i
-  WHERE i.indrelid IN ('hosts'::regclass, 'accommodations'::regclass, 'classifications'::regclass)
+  WHERE i.indrelid IN ('hosts'::regclass, 'accommodations'::regclass, 'classifications'::regclass,
+                       'accommodation_digit_tokens'::regclass, 'classification_periods'::regclass)
     AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid);
 SELECT format('DROP INDEX %s', name) FROM saved_index \gexec
 
@@ -259,7 +262,8 @@ COMMIT;
 
 SELECT definition FROM saved_index \gexec
 
-VACUUM (ANALYZE) collectivities, hosts, accommodations, classifications;
+VACUUM (ANALYZE) collectivities, hosts, accommodations, classifications, accommodation_digit_tokens,
+  classification_periods;
 
 SELECT (SELECT count(*) FROM hosts) AS hosts,
        (SELECT count(*) FROM accommodations) AS accommodations,

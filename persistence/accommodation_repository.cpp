@@ -27,17 +27,16 @@ constexpr const char* kCategoryOn =
     "FROM classifications c WHERE c.accommodation_id = a.id AND c.decided_on <= :on::date "
     "ORDER BY c.decided_on DESC, c.seq DESC LIMIT 1), a.unclassified_category)";
 
-// The accommodations whose category on :on is :category through a classification: the decision
-// gives :category, is in force on :on, and no later decision taken by :on supersedes it (as in
-// kCategoryOn). When no nature has :category unclassified, this is exactly kCategoryOn =
-// :category, but driven by classifications_by_category (migration 0002) it reads only the
-// candidates: a rare category or an empty result costs a few index pages, not a register walk.
-constexpr const char* kClassifiedAs =
-    "a.id IN (SELECT c.accommodation_id FROM classifications c "
-    "WHERE c.collectivity_id = :c::uuid AND c.category = :category "
-    "AND c.decided_on <= :on::date AND c.expires_on >= :on::date "
-    "AND NOT EXISTS (SELECT 1 FROM classifications d WHERE d.accommodation_id = c.accommodation_id "
-    "AND d.decided_on <= :on::date AND (d.decided_on, d.seq) > (c.decided_on, c.seq)))";
+// The join that keeps the accommodations whose category on :on is :category through a
+// classification: the period in force on :on of a decision giving :category (migration 0010 keeps
+// classification_periods with the rule of kCategoryOn). When no nature has :category
+// unclassified, this is exactly kCategoryOn = :category, but the index
+// classification_periods_by_category walks the category alone in register order: a page reads its
+// rows and the periods between them, not the register nor every decision of the category.
+constexpr const char* kClassifiedAsJoin =
+    "accommodations a JOIN classification_periods p ON a.id = p.accommodation_id "
+    "AND p.collectivity_id = :c::uuid AND p.category = :category "
+    "AND p.valid_from <= :on::date AND p.valid_to >= :on::date";
 
 // True when only a classification gives `category` (no nature has it unclassified).
 bool OnlyByClassification(rates::Category category) {
@@ -67,6 +66,30 @@ std::vector<std::string> PossibleUnclassifiedCategories(rates::Category category
     if (possible) add(UnclassifiedCategory(nature));
   }
   return names;
+}
+
+// Keeps the rows of `list` whose category on :on is `category`: through the periods of the
+// classifications when only a classification gives it, else by walking kCategoryOn.
+void FilterByCategory(rates::Category category, RegisterQuery& list) {
+  if (OnlyByClassification(category)) {
+    list.from = kClassifiedAsJoin;
+    list.position = "p.accommodation_seq";
+    // The period joined is the one in force on :on: its category is the row's (kCategoryOn).
+    list.select = std::string(kColumns) + ", p.category";
+  } else {
+    // Inside a CASE, the column test guards the sub-query without changing the planner's
+    // estimate: as a separate condition it made the estimate smaller, the cost larger, and
+    // PostgreSQL spent 0.2-0.9 s compiling the query (JIT) for a 2 ms walk.
+    const auto possible = PossibleUnclassifiedCategories(category);
+    list.where += " AND CASE WHEN a.unclassified_category IN (";
+    for (std::size_t i = 0; i < possible.size(); ++i) {
+      const std::string name = "unclassified" + std::to_string(i);
+      list.where += (i == 0 ? ":" : ", :") + name;
+      list.filters.Bind(name, possible[i]);
+    }
+    list.where += std::string(") THEN ") + kCategoryOn + " END = :category";
+  }
+  list.filters.Bind("category", std::string(rates::CategoryName(category)));
 }
 
 constexpr const char* kClosedOn =
@@ -238,10 +261,10 @@ Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
                                                          const SearchWindows& windows) {
   RegisterQuery list;
   list.select = std::string(kColumns) + ", " + kCategoryOn + " AS category";
-  list.table = "accommodations";
+  list.from = "accommodations a";
   std::string& sql = list.where;
   DynamicQuery& query = list.filters;
-  sql = "a.collectivity_id = :c::uuid AND a.seq > :after";
+  sql = "a.collectivity_id = :c::uuid";
   query.Bind("on", FormatIsoDate(filter.on));
   query.Bind("c", collectivity.value());
   if (filter.host) {
@@ -257,24 +280,7 @@ Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
     query.Bind("nature", std::string(NatureName(*filter.nature)));
   }
   list.text = filter.text;  // read in bounded steps (persistence/register_search.hpp)
-  if (filter.category) {
-    if (OnlyByClassification(*filter.category)) {
-      sql += std::string(" AND ") + kClassifiedAs;
-    } else {
-      // Inside a CASE, the column test guards the sub-query without changing the planner's
-      // estimate: as a separate condition it made the estimate smaller, the cost larger, and
-      // PostgreSQL spent 0.2-0.9 s compiling the query (JIT) for a 2 ms walk.
-      const auto possible = PossibleUnclassifiedCategories(*filter.category);
-      sql += " AND CASE WHEN a.unclassified_category IN (";
-      for (std::size_t i = 0; i < possible.size(); ++i) {
-        const std::string name = "unclassified" + std::to_string(i);
-        sql += (i == 0 ? ":" : ", :") + name;
-        query.Bind(name, possible[i]);
-      }
-      sql += std::string(") THEN ") + kCategoryOn + " END = :category";
-    }
-    query.Bind("category", std::string(rates::CategoryName(*filter.category)));
-  }
+  if (filter.category) FilterByCategory(*filter.category, list);
   if (filter.status) {
     const std::string ceased = "(a.ceased_on IS NOT NULL AND a.ceased_on <= :on::date)";
     switch (*filter.status) {
@@ -286,6 +292,10 @@ Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,
         sql += " AND NOT " + ceased + " AND NOT " + kClosedOn;
         break;
     }
+  }
+  // With the text as the only filter, a digit term is read from the words with a digit alone.
+  if (!filter.host && !filter.commune && !filter.nature && !filter.category && !filter.status) {
+    list.digit_tokens = "accommodation_digit_tokens";
   }
   return ReadRegisterPage<AccommodationListing>(tx, list, page, windows, [](const soci::row& row) {
     return AccommodationListing{

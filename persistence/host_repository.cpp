@@ -120,8 +120,8 @@ Page<Host> HostRepository::List(Transaction& tx, const CollectivityId& collectiv
                                 const SearchWindows& windows) {
   RegisterQuery query;
   query.select = kColumns;
-  query.table = "hosts";
-  query.where = "a.collectivity_id = :c::uuid AND a.seq > :after";
+  query.from = "hosts a";
+  query.where = "a.collectivity_id = :c::uuid";
   query.filters.Bind("c", collectivity.value());
   query.text = filter.text;  // read in bounded steps (persistence/register_search.hpp)
   if (filter.archived) {

@@ -152,7 +152,11 @@ TEST_F(AccommodationSearch, FindsRareRegistrationFragmentsBeyondTheWalkWindow) {
 }
 
 TEST_F(AccommodationSearch, PagesLikeThePlainFilterWhateverTheStepThatFindsTheRows) {
-  for (const std::string term : {"9876", "5432", "estives", "grange", "moulin", "lac", "absent"}) {
+  // Terms with a digit and no space are read from the words with a digit (migration 0010): in
+  // registration numbers ("9876", "5ab"), in postal codes ("1530", in every row) and in house
+  // numbers ("17"); "7 r" has a space and is read from the whole text.
+  for (const std::string term : {"9876", "5432", "estives", "grange", "moulin", "lac", "absent",
+                                 "1530", "15001", "17", "5ab", "7 r", "0000"}) {
     const auto expected = PlainFilter(term);
     EXPECT_EQ(std::set<std::string>(expected.begin(), expected.end()).size(), expected.size());
     for (const SearchWindows& windows : {kSmallWindows, kIndexAtOnce, SearchWindows{}}) {
@@ -175,6 +179,35 @@ TEST_F(AccommodationSearch, CombinesTheSearchWithTheOtherFiltersInEveryStep) {
       EXPECT_EQ(PageThrough(filter, 4, windows), expected) << term;
     }
   }
+}
+
+// The words with a digit follow every change of the searched text: a new registration number, a
+// new address, a host renamed with digits in the name.
+TEST_F(AccommodationSearch, FindsDigitTermsAfterTheTextChanges) {
+  ASSERT_TRUE(db_.database().InTransaction([&](Transaction& tx) -> Status {
+    auto rows = AccommodationRepository::List(tx, mine_, Search("987601"), PageRequest{0, 5});
+    if (rows.items.size() != 1) return Fail(Error::NotFound("row 170 not found"));
+    Accommodation changed = rows.items[0].accommodation;
+    changed.registration_number = "15138246802AB";
+    changed.address_line = "4321 route des Crêtes";
+    auto updated = AccommodationRepository::Update(tx, changed, changed.version);
+    if (!updated) return Fail(updated.error());
+    auto host = HostRepository::Find(tx, mine_, changed.host_id);
+    if (!host) return Fail(host.error());
+    Host renamed = *host;
+    renamed.legal_name = "SCI 1789 Estives";
+    auto saved = HostRepository::Update(tx, renamed, renamed.version);
+    if (!saved) return Fail(saved.error());
+    return {};
+  }));
+  EXPECT_EQ(PlainFilter("987601").size(), 0u);
+  for (const std::string term : {"987601", "246802", "4321", "1789", "9876"}) {
+    const auto expected = PlainFilter(term);
+    EXPECT_EQ(PageThrough(Search(term), 7, kSmallWindows), expected) << term;
+    EXPECT_EQ(PageThrough(Search(term), 50, SearchWindows{}), expected) << term;
+  }
+  EXPECT_EQ(PlainFilter("246802").size(), 1u);
+  EXPECT_EQ(PlainFilter("1789").size(), static_cast<std::size_t>(kRows));
 }
 
 // Hosts are searched the same way.
