@@ -4,6 +4,7 @@
 -- Environment (set by register_list.sh):
 --   NUITEE_BENCH_KIND           mix (default) or one name of `kinds` below
 --   NUITEE_BENCH_COLLECTIVITY   the collectivity's id
+--   NUITEE_BENCH_TOKEN          the bearer token of a staff member of it
 --   NUITEE_BENCH_COMMUNES       INSEE codes, "|"-separated
 --   NUITEE_BENCH_MAX_SEQ        the largest accommodation seq (deep pages start below it)
 --   NUITEE_BENCH_TERMS_NAME     free-text terms taken from accommodation names, "|"-separated
@@ -52,6 +53,7 @@ local function cursor(after_seq)
 end
 
 local kind = os.getenv("NUITEE_BENCH_KIND") or "mix"
+local headers = { ["Authorization"] = "Bearer " .. required("NUITEE_BENCH_TOKEN") }
 local base = "/v1/collectivities/" .. required("NUITEE_BENCH_COLLECTIVITY") .. "/accommodations?limit=50"
 local communes = split(required("NUITEE_BENCH_COMMUNES"), "|")
 local max_seq = tonumber(required("NUITEE_BENCH_MAX_SEQ"))
@@ -124,7 +126,7 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", choose())
+  return wrk.format("GET", choose(), headers)
 end
 
 function done(summary, latency, requests)

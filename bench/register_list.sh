@@ -141,11 +141,15 @@ for _ in $(seq 1 100); do
 	sleep 0.1
 done
 curl -fsS "http://127.0.0.1:$port/ready" >/dev/null || { say "server not ready on port $port"; exit 1; }
+# shellcheck source=bench/lib/sign_in.sh
+. bench/lib/sign_in.sh
+NUITEE_BENCH_TOKEN="$(bench_staff_token "$NUITEE_BIN" "$DB_URL" "$collectivity" "http://127.0.0.1:$port")"
+export NUITEE_BENCH_TOKEN
 URL="http://127.0.0.1:$port"
 say "server $NUITEE_BIN serve on $URL, $THREADS threads, pool size $((THREADS + 1)) (default)${NUITEE_BENCH_SESSION_OPTIONS:+, session options: $NUITEE_BENCH_SESSION_OPTIONS}"
 
 # A smoke check: the list answers 200 with items before anything is measured.
-first="$(curl -fsS "$URL/v1/collectivities/$collectivity/accommodations?limit=50")"
+first="$(curl -fsS -H "Authorization: Bearer $NUITEE_BENCH_TOKEN" "$URL/v1/collectivities/$collectivity/accommodations?limit=50")"
 [[ "$first" == *'"items":[{'* ]] || { say "first page has no items: ${first:0:300}"; exit 1; }
 
 # ----------------------------------------------------------------------------------------------
