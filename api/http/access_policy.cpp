@@ -2,8 +2,8 @@
 // - the register is the referents' (and admins'); finance reads it;
 // - a host user reads its own hosts, accommodations, classifications and statements, and declares
 //   for its accommodations; a referent may declare for a host too (paper declarations);
-// - deliberations and the quote simulator are open to the collectivity's hosts, since a
-//   deliberation is a public act and hosts simulate their tax;
+// - deliberations are open to the collectivity's hosts, since a deliberation is a public act; the
+//   quote simulator is open to anyone (issue 3: "the public simulator, no login");
 // - the legal grid is national law, readable by anyone; only the operator loads an official one.
 #include "api/http/access_policy.hpp"
 
@@ -55,7 +55,8 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/deliberations/{year}/versions/{version}", kStaff,
      kPathCollectivity},
     {"post", "/v1/collectivities/{id}/deliberations/delta", kAdmin, kPathCollectivity},
-    {"post", "/v1/collectivities/{id}/quotes", kStaff | kHostUser, kPathCollectivity},
+    // The public simulator: no login (issue 3).
+    {"post", "/v1/collectivities/{id}/quotes", kEveryone, kPathCollectivity},
 
     {"get", "/v1/accommodations/{id}/declarations", kRegisterReaders, kPathAccommodation},
     {"get", "/v1/accommodations/{id}/declarations/{month}", kRegisterReaders, kPathAccommodation},

@@ -67,7 +67,8 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /v1/collectivities/{id}/deliberations/{year}/versions", "13333AAA4"},
     {"GET /v1/collectivities/{id}/deliberations/{year}/versions/{version}", "13333AAA4"},
     {"POST /v1/collectivities/{id}/deliberations/delta", "1333333A4"},
-    {"POST /v1/collectivities/{id}/quotes", "13AAAAAA4"},
+    // The public simulator: anyone, for any collectivity.
+    {"POST /v1/collectivities/{id}/quotes", "AAAAAAAAA"},
     {"GET /v1/collectivities/{id}/nights", "13333AAA4"},
     {"GET /v1/accommodations/{id}/declarations", "13A4AAAA4"},
     {"GET /v1/accommodations/{id}/declarations/{month}", "13A4AAAA4"},
