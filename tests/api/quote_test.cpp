@@ -245,10 +245,17 @@ TEST_F(Quotes, FollowANewDeliberationVersionAndSettingAtOnce) {
   EXPECT_EQ(Quote(ExampleA()).Json().at("rounding_mode"), "per_person_night");
 }
 
-TEST_F(Quotes, AreNotFoundForAnotherCollectivity) {
-  const std::string other = CreateCollectivity(client(), testing::CollectivityBody("200066645"));
-  const auto refused = Quote(ExampleA(), client().AsStaffOf(other));
-  EXPECT_EQ(refused.status, 404) << refused.body;
+TEST_F(Quotes, AreOpenToAnyoneWithoutALoginAndNotFoundForAnUnknownCollectivity) {
+  const auto signed_in = Quote(ExampleA());
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  testing::HttpClient anonymous(server_.base_url());
+  const auto path = "/v1/collectivities/" + collectivity_ + "/quotes";
+  const auto public_answer = anonymous.PostJson(path, ExampleA());
+  ASSERT_EQ(public_answer.status, 200) << public_answer.body;
+  EXPECT_EQ(public_answer.Json().at("total_cents"), signed_in.Json().at("total_cents"));
+  const auto unknown = anonymous.PostJson(
+      "/v1/collectivities/00000000-0000-4000-8000-000000000000/quotes", ExampleA());
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
 }
 
 }  // namespace
