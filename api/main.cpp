@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "api/config.hpp"
@@ -226,21 +227,29 @@ int Serve(const api::Config& config) {
   return 0;
 }
 
-// `nuitee create-operator EMAIL`: the instance operator's account, who creates collectivities and
-// their first admin. The password comes from NUITEE_OPERATOR_PASSWORD, never from a flag, so it
-// stays out of the shell history and of `ps`.
-int CreateOperator(const api::Config& config) {
-  const char* password = std::getenv("NUITEE_OPERATOR_PASSWORD");
+// The stored form of the password in the environment variable `variable` (never a flag, so it
+// stays out of the shell history and of `ps`), after the password policy; nullopt with the reason
+// written on stderr.
+std::optional<std::string> HashedPasswordFrom(const char* variable) {
+  const char* password = std::getenv(variable);
   if (!password) {
-    std::cerr << "Indiquez le mot de passe dans la variable NUITEE_OPERATOR_PASSWORD.\n";
-    return 2;
+    std::cerr << "Indiquez le mot de passe dans la variable " << variable << ".\n";
+    return std::nullopt;
   }
   if (auto refusal = security::PasswordRefusal(password)) {
     std::cerr << *refusal << "\n";
-    return 2;
+    return std::nullopt;
   }
   auto hash = security::HashPassword(password, security::ScryptParameters{});
-  if (!hash) return 1;
+  if (!hash) return std::nullopt;
+  return *hash;
+}
+
+// `nuitee create-operator EMAIL`: the instance operator's account, who creates collectivities and
+// invites their first admin. The password comes from NUITEE_OPERATOR_PASSWORD.
+int CreateOperator(const api::Config& config) {
+  auto hash = HashedPasswordFrom("NUITEE_OPERATOR_PASSWORD");
+  if (!hash) return 2;
   std::string email = config.input_file;
   std::transform(email.begin(), email.end(), email.begin(),
                  [](unsigned char c) { return char(std::tolower(c)); });
@@ -257,20 +266,11 @@ int CreateOperator(const api::Config& config) {
   return 0;
 }
 
-// `nuitee hash-password`: the stored form of the password in NUITEE_PASSWORD (never a flag), for
-// accounts created in SQL by scripts and benchmarks. The password policy applies.
+// `nuitee hash-password`: the stored form of the password in NUITEE_PASSWORD, for accounts created
+// in SQL by scripts and benchmarks.
 int HashPasswordCommand() {
-  const char* password = std::getenv("NUITEE_PASSWORD");
-  if (!password) {
-    std::cerr << "Indiquez le mot de passe dans la variable NUITEE_PASSWORD.\n";
-    return 2;
-  }
-  if (auto refusal = security::PasswordRefusal(password)) {
-    std::cerr << *refusal << "\n";
-    return 2;
-  }
-  auto hash = security::HashPassword(password, security::ScryptParameters{});
-  if (!hash) return 1;
+  auto hash = HashedPasswordFrom("NUITEE_PASSWORD");
+  if (!hash) return 2;
   std::cout << *hash << "\n";
   return 0;
 }
