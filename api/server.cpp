@@ -79,6 +79,7 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterDeliberationRoutes(table, services);
   RegisterDeliberationImportRoute(table, services);
   RegisterQuoteRoutes(table, services);
+  RegisterFlatRateQuoteRoutes(table, services);
   RegisterDeclarationRoutes(table, services);
   RegisterStatementRoutes(table, services);
   RegisterStayImportRoutes(table, services);

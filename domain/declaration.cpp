@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "rates/french_format.hpp"
+#include "rates/regime.hpp"
 
 namespace nuitee {
 namespace {
@@ -338,6 +339,14 @@ Result<DeclarationAmounts> ComputeDeclaration(const Accommodation& accommodation
     const StayLine& line = lines[index];
     const auto timeline =
         CategoryTimeline(accommodation.nature, history, line.arrival, line.nights);
+    // L. 2333-26 II: a nature under the forfait owes it on its capacity, never per stay.
+    const rates::Stay nights{accommodation.commune_insee_code, line.arrival, line.nights,
+                             line.occupants, line.exempt, line.price_per_night};
+    if (auto year = rates::ForfaitYearOf(nights, timeline, NatureName(accommodation.nature), book)) {
+      return Fail(OnLine(Error::RuleViolation({{"", rates::ForfaitRefusal(
+                                                        NatureLabel(accommodation.nature), *year)}}),
+                         index));
+    }
     ComputedLine computed;
     computed.stay = line;
     computed.category = timeline.front().category;
@@ -348,12 +357,7 @@ Result<DeclarationAmounts> ComputeDeclaration(const Accommodation& accommodation
           std::int64_t(line.occupants - line.exempt.Total()) * LeviedNights(line, book);
       amounts.platform_person_nights += computed.person_nights;
     } else {
-      rates::Stay stay{accommodation.commune_insee_code,
-                       line.arrival,
-                       line.nights,
-                       line.occupants,
-                       line.exempt,
-                       line.price_per_night};
+      const rates::Stay& stay = nights;
       auto tax = rates::ComputeStayTax(stay, timeline, book, rounding);
       if (!tax) return Fail(OnLine(tax.error(), index));
       computed.taxable_person_nights = tax->taxable_person_nights;

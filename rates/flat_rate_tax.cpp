@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rates/int128.hpp"
+#include "rates/tariff_in_force.hpp"
 
 namespace nuitee::rates {
 namespace {
@@ -93,7 +94,9 @@ Result<FlatRateTax> ComputeFlatRateTax(const FlatRateInput& input, const RateBoo
   }
   FlatRateTax result;
   result.deliberation_version = versioned->version;
-  result.tariff = deliberation.Tariff(input.category);
+  const TariffInForce tariff = TariffOf(deliberation, input.category, book.GridFor(input.year));
+  result.tariff = tariff.tariff;
+  result.deliberated_tariff = tariff.deliberated;
   result.abatement = AbatementFor(deliberation, input.nights_open);
   // Exact cents over 10 000: tariff × capacity × nights × (10 000 − abatement bp).
   const Int128 tax = CheckedMul(

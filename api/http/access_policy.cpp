@@ -57,6 +57,7 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/collectivities/{id}/deliberations/delta", kAdmin, kPathCollectivity},
     // The public simulator: no login (issue 3).
     {"post", "/v1/collectivities/{id}/quotes", kEveryone, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/flat-rate-quotes", kEveryone, kPathCollectivity},
 
     {"get", "/v1/accommodations/{id}/declarations", kRegisterReaders, kPathAccommodation},
     {"get", "/v1/accommodations/{id}/declarations/{month}", kRegisterReaders, kPathAccommodation},

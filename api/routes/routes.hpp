@@ -16,6 +16,7 @@ void RegisterLegalGridRoutes(RouteTable& table, Services& services);
 void RegisterDeliberationRoutes(RouteTable& table, Services& services);
 void RegisterDeliberationImportRoute(RouteTable& table, Services& services);
 void RegisterQuoteRoutes(RouteTable& table, Services& services);
+void RegisterFlatRateQuoteRoutes(RouteTable& table, Services& services);
 void RegisterDeclarationRoutes(RouteTable& table, Services& services);
 void RegisterStatementRoutes(RouteTable& table, Services& services);
 void RegisterAuthRoutes(RouteTable& table, Services& services);

@@ -69,6 +69,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /v1/collectivities/{id}/deliberations/delta", "1333333A4"},
     // The public simulator: anyone, for any collectivity.
     {"POST /v1/collectivities/{id}/quotes", "AAAAAAAAA"},
+    {"POST /v1/collectivities/{id}/flat-rate-quotes", "AAAAAAAAA"},
     {"GET /v1/collectivities/{id}/nights", "13333AAA4"},
     {"GET /v1/accommodations/{id}/declarations", "13A4AAAA4"},
     {"GET /v1/accommodations/{id}/declarations/{month}", "13A4AAAA4"},

@@ -862,6 +862,24 @@ TEST(DeclarationAmounts, NameTheLineTheEngineRefuses) {
   }
 }
 
+TEST(DeclarationAmounts, RefuseStaysOfANatureUnderTheForfait) {
+  // L. 2333-26 II: the 2026 deliberation taxes furnished rentals au forfait. A classified gîte owes
+  // the forfait on its capacity; stays are refused, naming the line and the reason.
+  rates::Deliberation year2026 = MakeDeliberation(2026);
+  year2026.flat_rate_natures = {"furnished_rental"};
+  const auto refused =
+      Compute({Stay(On(2026, 3, 2), 2, 2)}, ThreeStars(), BookOf({MakeDeliberation(2025), year2026}));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kRuleViolation);
+  ASSERT_EQ(refused.error().field_errors.size(), 1u);
+  EXPECT_EQ(refused.error().field_errors[0].field, "/stays/0");
+  EXPECT_NE(refused.error().field_errors[0].message.find("forfaitaire"), std::string::npos);
+  // Unclassified, the same gîte stays au réel (LF 2020 art. 112).
+  EXPECT_TRUE(Compute({Stay(On(2026, 3, 2), 2, 2)}, kNeverClassified,
+                      BookOf({MakeDeliberation(2025), year2026}))
+                  .has_value());
+}
+
 TEST(YearsOf, SpansTheYearOfEveryNight) {
   EXPECT_EQ(YearsOf(M(2026, 1), {Stay(On(2025, 12, 30), 4, 2)}), (std::pair<int, int>{2025, 2026}));
   EXPECT_EQ(YearsOf(M(2025, 12), {Stay(On(2025, 12, 30), 4, 2)}),
