@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "rates/int128.hpp"
-#include "rates/tariff_in_force.hpp"
 
 namespace nuitee::rates {
 namespace {
@@ -94,7 +93,7 @@ Result<FlatRateTax> ComputeFlatRateTax(const FlatRateInput& input, const RateBoo
   }
   FlatRateTax result;
   result.deliberation_version = versioned->version;
-  const TariffInForce tariff = TariffOf(deliberation, input.category, book.GridFor(input.year));
+  const TariffInForce& tariff = book.TariffsFor(input.year)->Of(input.category);
   result.tariff = tariff.tariff;
   result.deliberated_tariff = tariff.deliberated;
   result.abatement = AbatementFor(deliberation, input.nights_open);

@@ -118,13 +118,13 @@ void SplitYear(const VersionedDeliberation& versioned, std::span<const CategoryF
   }
 }
 
-// Row 9 (L. 2333-30): the cap on the tax per person and night of unclassified lodging. `grid` is
-// the year's grid (loaded, else shipped), or nullptr.
-Result<Money> UnclassifiedCap(const Deliberation& deliberation, int year, const LegalGrid* grid) {
+// Row 9 (L. 2333-30): the cap on the tax per person and night of unclassified lodging.
+Result<Money> UnclassifiedCap(const TariffsInForce& tariffs, int year, const RateBook& book) {
   // LF 2021 art. 124: the highest adopted tariff, as it applies that year (tariff_in_force.hpp).
-  Money cap = HighestTariffInForce(deliberation, grid);
+  Money cap = tariffs.highest;
   if (year > kLastYearOfFourStarCap) return cap;
   // 2019–2020: the lower of that tariff and the year's 4★ ceiling (L. 2333-30 as of LFR 2017).
+  const LegalGrid* grid = book.GridFor(year);
   if (!grid) {
     return Fail(Error::FailedPrecondition(
         "Le barème légal " + std::to_string(year) +
@@ -136,18 +136,18 @@ Result<Money> UnclassifiedCap(const Deliberation& deliberation, int year, const 
 
 // The tax per taxable person and night of a run.
 Status PriceRun(NightRun& run, const Stay& stay, const Deliberation& deliberation,
-                const LegalGrid* grid) {
+                const TariffsInForce& tariffs, const RateBook& book) {
   if (!run.levied) {
     run.unit = {0, 1};
     return {};
   }
   if (run.category != Category::kUnclassified) {
-    const TariffInForce tariff = TariffOf(deliberation, run.category, grid);
+    const TariffInForce& tariff = tariffs.Of(run.category);
     run.unit = ExactCents::Of(tariff.tariff);
     run.deliberated_tariff = tariff.deliberated;
     return {};
   }
-  auto cap = UnclassifiedCap(deliberation, run.year, grid);
+  auto cap = UnclassifiedCap(tariffs, run.year, book);
   if (!cap) return Fail(cap.error());
   // L. 2333-30: "coût par personne de la nuitée" = price HT ÷ all occupants, exempt ones included.
   const Int128 price = stay.price_per_night->cents();
@@ -189,9 +189,11 @@ Status BuildRuns(const Stay& stay, std::span<const CategoryFrom> categories, con
     }
     const std::size_t first_new = runs.size();
     SplitYear(*versioned, categories, first, last, runs);
-    const LegalGrid* grid = book.GridFor(year);
+    const TariffsInForce& tariffs = *book.TariffsFor(year);
     for (std::size_t i = first_new; i < runs.size(); ++i) {
-      if (auto priced = PriceRun(runs[i], stay, deliberation, grid); !priced) return priced;
+      if (auto priced = PriceRun(runs[i], stay, deliberation, tariffs, book); !priced) {
+        return priced;
+      }
     }
     first = last + 1;
   }
