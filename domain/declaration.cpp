@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "domain/working_days.hpp"
 #include "rates/french_format.hpp"
 #include "rates/regime.hpp"
 
@@ -266,7 +267,9 @@ Day LastDay(Month month) { return Day{month / date::last}; }
 
 Day DeclarationDueOn(Month month, const DeclarationSettings& settings) {
   const Month next = month + date::months{1};
-  return next / date::day{unsigned(std::clamp(settings.deadline_day, 1, 28))};
+  // A deadline on a Saturday, a Sunday or a public holiday moves to the next working day
+  // (working_days.hpp): a host who files then is on time.
+  return WorkingDayOnOrAfter(next / date::day{unsigned(std::clamp(settings.deadline_day, 1, 28))});
 }
 
 int DaysLate(Month month, const DeclarationSettings& settings, Day submitted_on) {

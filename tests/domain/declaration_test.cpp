@@ -272,12 +272,26 @@ TEST(DeclarationDeadline, OfDecemberFallsInJanuaryOfTheNextYear) {
 
 TEST(DeclarationDeadline, FollowsTheCollectivitysDeadlineDay) {
   DeclarationSettings settings;
-  settings.deadline_day = 5;
-  EXPECT_EQ(DeclarationDueOn(M(2026, 3), settings), On(2026, 4, 5));
+  settings.deadline_day = 6;
+  EXPECT_EQ(DeclarationDueOn(M(2026, 4), settings), On(2026, 5, 6));
   settings.deadline_day = 28;
-  EXPECT_EQ(DeclarationDueOn(M(2026, 1), settings), On(2026, 2, 28));
-  settings.deadline_day = 1;
-  EXPECT_EQ(DeclarationDueOn(M(2025, 12), settings), On(2026, 1, 1));
+  EXPECT_EQ(DeclarationDueOn(M(2026, 9), settings), On(2026, 10, 28));
+  settings.deadline_day = 2;
+  EXPECT_EQ(DeclarationDueOn(M(2025, 12), settings), On(2026, 1, 2));
+}
+
+TEST(DeclarationDeadline, MovesToTheNextWorkingDay) {
+  DeclarationSettings settings;
+  settings.deadline_day = 5;  // Sunday 5 April 2026 is Easter, Monday 6 Easter Monday
+  EXPECT_EQ(DeclarationDueOn(M(2026, 3), settings), On(2026, 4, 7));
+  settings.deadline_day = 28;  // Saturday 28 February 2026
+  EXPECT_EQ(DeclarationDueOn(M(2026, 1), settings), On(2026, 3, 2));
+  settings.deadline_day = 1;  // New Year's Day, a Thursday
+  EXPECT_EQ(DeclarationDueOn(M(2025, 12), settings), On(2026, 1, 2));
+  // 15 August 2026 is a Saturday and a public holiday: a host who files on Monday 17 is on time.
+  EXPECT_EQ(DeclarationDueOn(M(2026, 7), kDefaults), On(2026, 8, 17));
+  EXPECT_EQ(DaysLate(M(2026, 7), kDefaults, On(2026, 8, 17)), 0);
+  EXPECT_EQ(DaysLate(M(2026, 7), kDefaults, On(2026, 8, 18)), 1);
 }
 
 TEST(DeclarationDeadline, IsNotLateOnTheDueDay) {
