@@ -98,8 +98,8 @@ const std::map<std::string, std::string> kMatrix = {
     // A host's own account or the referent grants managers; a manager never does. The revoked
     // manager here has no grant: not found for whoever may revoke.
     {"GET /v1/hosts/{id}/managers", "13A43AAA43"},
-    {"POST /v1/hosts/{id}/managers", "13A43A3343"},
-    {"POST /v1/hosts/{id}/managers/{user_id}/revoke", "1344343343"},
+    {"POST /v1/hosts/{id}/managers", "13A43A3333"},
+    {"POST /v1/hosts/{id}/managers/{user_id}/revoke", "1344343333"},
     // The operator makes platforms and keys; admins list them to register one.
     {"GET /v1/platforms", "1A33333AA3"},
     {"POST /v1/platforms", "1A33333333"},
