@@ -12,7 +12,7 @@ constexpr Placeholder kLink{"lien", "le lien personnel, à usage unique, vers la
 constexpr Placeholder kDeadline{
     "date_limite", "la date et l'heure (heure de Paris) où le lien cesse de servir", false};
 constexpr Placeholder kHost{"hebergeur", "le nom de l'hébergeur qui donne accès à ses déclarations",
-                           false};
+                            false};
 constexpr Placeholder kPortal{"portail", "l'adresse du portail Nuitée", false};
 
 }  // namespace

@@ -9,9 +9,9 @@ namespace nuitee {
 
 // One template per kind; later features (reminders...) add theirs here.
 enum class MailKind {
-  kInvitation,     // a host or staff member is invited to choose a password
-  kPasswordReset,  // a forgotten password
-  kTest,           // staff check that mail leaves and arrives
+  kInvitation,         // a host or staff member is invited to choose a password
+  kPasswordReset,      // a forgotten password
+  kTest,               // staff check that mail leaves and arrives
   kManagerAccess,      // a host gave an existing manager account access to its records
   kManagerInvitation,  // a host gave access to an address without an account: choose a password
 };

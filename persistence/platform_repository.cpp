@@ -11,9 +11,8 @@ std::string Utc(const std::string& column, const std::string& as) {
 }
 
 const std::string& ClientSelect() {
-  static const std::string sql =
-      "SELECT id::text AS id, name, created_by, " + Utc("created_at", "created_at") +
-      " FROM platform_clients ";
+  static const std::string sql = "SELECT id::text AS id, name, created_by, " +
+                                 Utc("created_at", "created_at") + " FROM platform_clients ";
   return sql;
 }
 
@@ -100,8 +99,8 @@ std::vector<PlatformClient> PlatformRepository::List(Transaction& tx) {
 }
 
 std::optional<PlatformClient> PlatformRepository::Find(Transaction& tx, const std::string& id) {
-  auto found = Select<PlatformClient>(tx, ClientSelect() + "WHERE id = :id::uuid", id,
-                                      ClientFromRow);
+  auto found =
+      Select<PlatformClient>(tx, ClientSelect() + "WHERE id = :id::uuid", id, ClientFromRow);
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -131,8 +130,9 @@ Result<PlatformKey> PlatformRepository::RevokeKey(Transaction& tx, const std::st
                   "RETURNING id::text",
       soci::use(revoked_by), soci::use(key_id), soci::use(platform_id), soci::into(id);
   if (!tx.session().got_data()) {
-    return Fail(Error::NotFound("Cette clé n'existe pas pour cette plateforme, ou elle est déjà "
-                                "révoquée."));
+    return Fail(
+        Error::NotFound("Cette clé n'existe pas pour cette plateforme, ou elle est déjà "
+                        "révoquée."));
   }
   return Select<PlatformKey>(tx, KeySelect() + "WHERE id = :id::uuid", id, KeyFromRow).front();
 }
@@ -159,15 +159,15 @@ Result<PlatformRegistration> PlatformRepository::Register(Transaction& tx,
       .front();
 }
 
-Result<PlatformRegistration> PlatformRepository::EndRegistration(
-    Transaction& tx, const CollectivityId& collectivity, const std::string& platform_id,
-    const std::string& ended_by) {
+Result<PlatformRegistration> PlatformRepository::EndRegistration(Transaction& tx,
+                                                                 const CollectivityId& collectivity,
+                                                                 const std::string& platform_id,
+                                                                 const std::string& ended_by) {
   std::string id;
   tx.session() << "UPDATE platform_registrations SET ended_at = now(), ended_by = :by "
                   "WHERE collectivity_id = :c::uuid AND platform_id = :p::uuid "
                   "AND ended_at IS NULL RETURNING id::text",
-      soci::use(ended_by), soci::use(collectivity.value()), soci::use(platform_id),
-      soci::into(id);
+      soci::use(ended_by), soci::use(collectivity.value()), soci::use(platform_id), soci::into(id);
   if (!tx.session().got_data()) {
     return Fail(Error::NotFound("Cette plateforme n'est pas enregistrée pour ce territoire."));
   }
@@ -187,8 +187,7 @@ std::vector<PlatformRegistration> PlatformRepository::LiveRegistrationsOfPlatfor
     Transaction& tx, const std::string& platform_id) {
   return Select<PlatformRegistration>(
       tx,
-      RegistrationSelect() +
-          "WHERE r.platform_id = :p::uuid AND r.ended_at IS NULL ORDER BY r.seq",
+      RegistrationSelect() + "WHERE r.platform_id = :p::uuid AND r.ended_at IS NULL ORDER BY r.seq",
       platform_id, RegistrationFromRow);
 }
 

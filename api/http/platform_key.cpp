@@ -5,7 +5,9 @@
 
 namespace nuitee::api {
 
-std::string NewPlatformKey() { return std::string(kPlatformKeyPrefix) + security::NewSecretToken(); }
+std::string NewPlatformKey() {
+  return std::string(kPlatformKeyPrefix) + security::NewSecretToken();
+}
 
 bool LooksLikePlatformKey(std::string_view token) {
   return token.size() > 43 && token.substr(0, kPlatformKeyPrefix.size()) == kPlatformKeyPrefix;

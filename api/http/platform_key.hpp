@@ -18,7 +18,7 @@ std::string NewPlatformKey();
 // Starts with the prefix and is longer than a session token (which may start with those four
 // characters by chance, once in 16 million).
 bool LooksLikePlatformKey(std::string_view token);
-bool WellFormedPlatformKey(std::string_view token);   // prefix and 43 base64url characters
+bool WellFormedPlatformKey(std::string_view token);  // prefix and 43 base64url characters
 std::string VisiblePrefix(std::string_view key);
 
 }  // namespace nuitee::api

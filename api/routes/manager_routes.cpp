@@ -90,9 +90,14 @@ Result<StoredUser> ManagerAccount(Transaction& tx, const CollectivityId& collect
         "compte, il en recevra un."));
   }
   created = true;
-  return AccountRepository::CreateUser(tx, {UserKind::kManager, request.email,
-                                            *request.display_name, collectivity, std::nullopt,
-                                            {}, {}, actor});
+  return AccountRepository::CreateUser(tx, {UserKind::kManager,
+                                            request.email,
+                                            *request.display_name,
+                                            collectivity,
+                                            std::nullopt,
+                                            {},
+                                            {},
+                                            actor});
 }
 
 // The mail of a grant: an invitation for a new account, a notice for an existing one.
@@ -102,14 +107,13 @@ Status MailGrant(Transaction& tx, const Services& services, const StoredUser& ma
     return SendLink(tx, services, manager, AccountRepository::LinkPurpose::kInvitation,
                     MailKind::kManagerInvitation, {{"hebergeur", host_name}}, actor);
   }
-  auto queued = persistence::QueueMail(
-      tx, {manager.collectivity,
-           MailKind::kManagerAccess,
-           manager.email,
-           {{"destinataire", manager.display_name},
-            {"hebergeur", host_name},
-            {"portail", services.public_url}},
-           actor});
+  auto queued = persistence::QueueMail(tx, {manager.collectivity,
+                                            MailKind::kManagerAccess,
+                                            manager.email,
+                                            {{"destinataire", manager.display_name},
+                                             {"hebergeur", host_name},
+                                             {"portail", services.public_url}},
+                                            actor});
   if (!queued) return Fail(queued.error());
   return {};
 }
@@ -132,8 +136,8 @@ void Grant(Exchange& exchange, Services& services) {
     if (!manager) return Fail(manager.error());
     auto grant = ManagerAccessRepository::Grant(tx, manager->id, host->id, exchange.Actor());
     if (!grant) return Fail(grant.error());
-    if (auto mailed = MailGrant(tx, services, *manager, host->legal_name, invited,
-                                exchange.Actor());
+    if (auto mailed =
+            MailGrant(tx, services, *manager, host->legal_name, invited, exchange.Actor());
         !mailed) {
       return Fail(mailed.error());
     }

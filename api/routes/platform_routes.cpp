@@ -6,8 +6,8 @@
 // - A collectivity's admin registers a platform for its territory, and may end the registration.
 // - A key reaches only the collectivities with a live registration of its platform: its identity
 //   (GET /v1/platform/me) and their deliberations, whose tariffs it applies.
-#include "api/http/json_body.hpp"
 #include "api/http/identifiers.hpp"
+#include "api/http/json_body.hpp"
 #include "api/http/platform_key.hpp"
 #include "api/routes/idempotent_post.hpp"
 #include "api/routes/route_support.hpp"
@@ -122,19 +122,22 @@ void IssueKey(Exchange& exchange, Services& services) {
   const std::string label = reader.String("label", Presence::kOptional, 100).value_or("");
   reader.RejectUnknownFields();
   if (!errors.empty()) return exchange.SendError(errors.ToError());
-  RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
-    if (!PlatformRepository::Find(tx, *platform)) return Fail(UnknownPlatform());
-    const std::string key = NewPlatformKey();
-    auto issued = PlatformRepository::IssueKey(tx, *platform, security::TokenDigest(key),
-                                               VisiblePrefix(key), label, exchange.Actor());
-    nlohmann::json shown = KeyJson(issued);
-    shown["key"] = key;
-    return Reply{Code::Created, shown, "/v1/platforms/" + *platform + "/keys", std::nullopt};
-  }, [](const nlohmann::json& body) {
-    nlohmann::json described = body;
-    described["key"] = nullptr;
-    return described;
-  });
+  RunIdempotentPost(
+      exchange, services,
+      [&](Transaction& tx) -> Result<Reply> {
+        if (!PlatformRepository::Find(tx, *platform)) return Fail(UnknownPlatform());
+        const std::string key = NewPlatformKey();
+        auto issued = PlatformRepository::IssueKey(tx, *platform, security::TokenDigest(key),
+                                                   VisiblePrefix(key), label, exchange.Actor());
+        nlohmann::json shown = KeyJson(issued);
+        shown["key"] = key;
+        return Reply{Code::Created, shown, "/v1/platforms/" + *platform + "/keys", std::nullopt};
+      },
+      [](const nlohmann::json& body) {
+        nlohmann::json described = body;
+        described["key"] = nullptr;
+        return described;
+      });
 }
 
 // POST /v1/platforms/{id}/keys/{key_id}/revoke: the key stops working at once on this server.
@@ -177,11 +180,10 @@ void Register(Exchange& exchange, Services& services) {
   if (!errors.empty()) return exchange.SendError(errors.ToError());
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     if (!IsUuid(platform) || !PlatformRepository::Find(tx, platform)) {
-      return Fail(Error::InvalidArgument("/platform_id",
-                                         "Aucune plateforme ne porte cet identifiant."));
+      return Fail(
+          Error::InvalidArgument("/platform_id", "Aucune plateforme ne porte cet identifiant."));
     }
-    auto registered =
-        PlatformRepository::Register(tx, *collectivity, platform, exchange.Actor());
+    auto registered = PlatformRepository::Register(tx, *collectivity, platform, exchange.Actor());
     if (!registered) return Fail(registered.error());
     return Reply{Code::Created, RegistrationJson(*registered),
                  "/v1/collectivities/" + collectivity->value() + "/platforms", std::nullopt};
@@ -215,10 +217,11 @@ void Me(Exchange& exchange, Services& services) {
                                 {"name", each.collectivity_name},
                                 {"registered_at", each.registered_at}});
     }
-    return nlohmann::json{{"platform_id", platform.user_id.value()},
-                          {"name", platform.display_name},
-                          {"key", {{"id", platform.session_id.value()}, {"prefix", platform.email}}},
-                          {"collectivities", collectivities}};
+    return nlohmann::json{
+        {"platform_id", platform.user_id.value()},
+        {"name", platform.display_name},
+        {"key", {{"id", platform.session_id.value()}, {"prefix", platform.email}}},
+        {"collectivities", collectivities}};
   });
   if (!found) return exchange.SendError(found.error());
   exchange.SendJson(Code::Ok, *found);

@@ -32,9 +32,9 @@ class ManagerAccess : public ::testing::Test {
     host_ = testing::CreateHost(client(), collectivity_, "Anne Aubrac");
     other_host_ = testing::CreateHost(client(), collectivity_, "Bernard Brezons");
     rental_ = testing::CreateRental(client(), collectivity_, host_, "000101");
-    ASSERT_EQ(testing::PutDeliberation(client(), collectivity_, 2026, testing::DeliberationBody())
-                  .status,
-              201);
+    ASSERT_EQ(
+        testing::PutDeliberation(client(), collectivity_, 2026, testing::DeliberationBody()).status,
+        201);
     client().ClearDefaultHeader("Authorization");
     as_host_ = HttpClient::Bearer(
         server_.SignIn(UserKind::kHost, "anne@aubrac.fr", collectivity_, {}, {host_}));
@@ -83,8 +83,8 @@ TEST_F(ManagerAccess, AHostGrantsAnExistingManagerWhoReadsAndDeclaresForItAtOnce
   EXPECT_EQ(client().Get("/v1/hosts/" + other_host_, as_manager).status, 404);
 
   // What it declares is recorded as done by it on behalf of the host.
-  const auto nil = client().PostJson(
-      "/v1/accommodations/" + rental_ + "/declarations/2026-10/nil", json::object(), as_manager);
+  const auto nil = client().PostJson("/v1/accommodations/" + rental_ + "/declarations/2026-10/nil",
+                                     json::object(), as_manager);
   ASSERT_EQ(nil.status, 201) << nil.body;
   const std::string expected =
       std::string(kManagerEmail) + " pour le compte de l'hébergeur " + host_;
@@ -115,10 +115,9 @@ TEST_F(ManagerAccess, EndingAGrantTakesEffectAtOnceAndKeepsItsRow) {
                 .status,
             404);
   // Ending it twice: there is nothing left to end.
-  EXPECT_EQ(client()
-                .Request("POST", Managers(host_) + "/" + manager_id + "/revoke", "", as_host_)
-                .status,
-            404);
+  EXPECT_EQ(
+      client().Request("POST", Managers(host_) + "/" + manager_id + "/revoke", "", as_host_).status,
+      404);
 
   // A new grant is a new row; the ended one stays, newest first.
   ASSERT_EQ(Grant(host_, {{"email", kManagerEmail}}, client().AsStaffOf(collectivity_)).status,

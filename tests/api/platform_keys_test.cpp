@@ -27,10 +27,10 @@ class PlatformKeys : public ::testing::Test {
     murat_ = testing::CreateCollectivity(client());
     allanche_ = testing::CreateCollectivity(client(), testing::CollectivityBody("200066645"));
     for (const auto& collectivity : {murat_, allanche_}) {
-      ASSERT_EQ(testing::PutDeliberation(client(), collectivity, 2026,
-                                         testing::DeliberationBody(),  "")
-                    .status,
-                201);
+      ASSERT_EQ(
+          testing::PutDeliberation(client(), collectivity, 2026, testing::DeliberationBody(), "")
+              .status,
+          201);
     }
   }
   HttpClient& client() { return server_.client(); }
@@ -72,7 +72,8 @@ TEST_F(PlatformKeys, AKeyIsShownOnceStoredHashedAndListedByItsPrefix) {
   EXPECT_EQ(listed.body.find(key.substr(12)), std::string::npos);
 
   // A second platform of the same name is refused, case ignored.
-  const auto twice = client().PostJson("/v1/platforms", {{"name", "AIRBNB"}}, client().AsOperator());
+  const auto twice =
+      client().PostJson("/v1/platforms", {{"name", "AIRBNB"}}, client().AsOperator());
   EXPECT_EQ(twice.status, 409) << twice.body;
   EXPECT_EQ(twice.Json().at("errors")[0].at("pointer"), "/name");
 }
@@ -82,12 +83,12 @@ TEST_F(PlatformKeys, ARetriedIssueAnswersTheKeysDescriptionWithoutTheKey) {
       client().PostJson("/v1/platforms", {{"name", "Booking"}}, client().AsOperator()));
   auto headers = client().AsOperator();
   headers["Idempotency-Key"] = "key-1";
-  const auto first = client().PostJson("/v1/platforms/" + platform + "/keys", json::object(),
-                                       headers);
+  const auto first =
+      client().PostJson("/v1/platforms/" + platform + "/keys", json::object(), headers);
   ASSERT_EQ(first.status, 201) << first.body;
   const std::string key = first.Json().at("key");
-  const auto retry = client().PostJson("/v1/platforms/" + platform + "/keys", json::object(),
-                                       headers);
+  const auto retry =
+      client().PostJson("/v1/platforms/" + platform + "/keys", json::object(), headers);
   ASSERT_EQ(retry.status, 201) << retry.body;
   EXPECT_EQ(retry.Header("idempotent-replayed"), "true");
   EXPECT_EQ(retry.Json().at("id"), first.Json().at("id"));
@@ -135,9 +136,9 @@ TEST_F(PlatformKeys, EndingARegistrationAndRevokingAKeyTakeEffectAtOnce) {
   const auto as_platform = HttpClient::Bearer(platform.key);
   ASSERT_EQ(client().Get(Deliberation(allanche_), as_platform).status, 200);
 
-  const auto ended = client().Request(
-      "POST", Registrations(allanche_) + "/" + platform.id + "/revoke", "",
-      client().AsStaffOf(allanche_));
+  const auto ended =
+      client().Request("POST", Registrations(allanche_) + "/" + platform.id + "/revoke", "",
+                       client().AsStaffOf(allanche_));
   ASSERT_EQ(ended.status, 200) << ended.body;
   EXPECT_EQ(ended.Json().at("active"), false);
   EXPECT_EQ(ended.Json().at("ended_by"), TestServer::StaffEmail(allanche_));
@@ -179,16 +180,17 @@ TEST_F(PlatformKeys, RegistrationRefusalsNameTheField) {
   ASSERT_EQ(unknown.status, 400) << unknown.body;
   EXPECT_EQ(unknown.Json().at("errors")[0].at("pointer"), "/platform_id");
   const auto platform = testing::RegisteredPlatform(client(), "Airbnb", {murat_});
-  const auto twice = client().PostJson(Registrations(murat_), {{"platform_id", platform.id}}, admin);
+  const auto twice =
+      client().PostJson(Registrations(murat_), {{"platform_id", platform.id}}, admin);
   EXPECT_EQ(twice.status, 409) << twice.body;
   // Another collectivity's admin can neither list nor end this registration.
   const auto other_admin = client().AsStaffOf(allanche_);
   EXPECT_EQ(client().Get(Registrations(murat_), other_admin).status, 404);
-  EXPECT_EQ(client()
-                .Request("POST", Registrations(murat_) + "/" + platform.id + "/revoke", "",
-                         other_admin)
-                .status,
-            404);
+  EXPECT_EQ(
+      client()
+          .Request("POST", Registrations(murat_) + "/" + platform.id + "/revoke", "", other_admin)
+          .status,
+      404);
 }
 
 }  // namespace

@@ -9,8 +9,8 @@ IssuedPlatform RegisteredPlatform(HttpClient& client, const std::string& name,
                                   const std::vector<std::string>& collectivities) {
   IssuedPlatform platform;
   platform.id = CreatedId(client.PostJson("/v1/platforms", {{"name", name}}, client.AsOperator()));
-  const nlohmann::json key = Created(client.PostJson(
-      "/v1/platforms/" + platform.id + "/keys", {{"label", "tests"}}, client.AsOperator()));
+  const nlohmann::json key = Created(client.PostJson("/v1/platforms/" + platform.id + "/keys",
+                                                     {{"label", "tests"}}, client.AsOperator()));
   platform.key = key.at("key").get<std::string>();
   platform.key_id = key.at("id").get<std::string>();
   for (const auto& collectivity : collectivities) {

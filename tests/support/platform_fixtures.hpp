@@ -11,7 +11,7 @@ namespace nuitee::testing {
 
 struct IssuedPlatform {
   std::string id;
-  std::string key;     // the API key, as the platform sends it
+  std::string key;  // the API key, as the platform sends it
   std::string key_id;
 };
 

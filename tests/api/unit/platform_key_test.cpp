@@ -1,10 +1,11 @@
 // The form of platforms' API keys, and how the access table sees each kind of caller.
+#include "api/http/platform_key.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "api/http/access_policy.hpp"
-#include "api/http/platform_key.hpp"
 
 namespace nuitee::api {
 namespace {
