@@ -86,6 +86,8 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterNightSynthesisRoutes(table, services);
   RegisterMailTemplateRoutes(table, services);
   RegisterMailRoutes(table, services);
+  RegisterManagerRoutes(table, services);
+  RegisterPlatformRoutes(table, services);
 }
 
 }  // namespace nuitee::api

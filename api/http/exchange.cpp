@@ -123,7 +123,16 @@ Result<CollectivityId> Exchange::Tenant() const {
   return *principal_->collectivity;
 }
 
-std::string Exchange::Actor() const { return principal_ ? principal_->email : "anonyme"; }
+std::string Exchange::Actor() const {
+  if (!principal_) return "anonyme";
+  if (principal_->kind == UserKind::kPlatform) {
+    return "plateforme " + principal_->display_name + " (clé " + principal_->email + "…)";
+  }
+  if (on_behalf_of_) {
+    return principal_->email + " pour le compte de l'hébergeur " + on_behalf_of_->value();
+  }
+  return principal_->email;
+}
 
 void Exchange::SendJson(Code code, const nlohmann::json& body, std::optional<long long> version) {
   if (version) AddHeader("ETag", "\"" + std::to_string(*version) + "\"");

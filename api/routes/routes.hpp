@@ -25,5 +25,7 @@ void RegisterNightSynthesisRoutes(RouteTable& table, Services& services);
 void RegisterMailTemplateRoutes(RouteTable& table, Services& services);
 void RegisterAccountRoutes(RouteTable& table, Services& services);
 void RegisterMailRoutes(RouteTable& table, Services& services);
+void RegisterManagerRoutes(RouteTable& table, Services& services);
+void RegisterPlatformRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api
