@@ -53,6 +53,7 @@ void RunIdempotentPost(Exchange& exchange, Services& services,
       " POST " + exchange.path();
   const std::string hash = security::TokenDigest(exchange.request().body());
   bool replayed = false;
+  std::vector<std::pair<std::string, std::string>> headers;
   auto answer =
       services.database.InTransaction([&](persistence::Transaction& tx) -> Result<RecordedAnswer> {
         if (*key) {
@@ -67,11 +68,13 @@ void RunIdempotentPost(Exchange& exchange, Services& services,
         if (!reply) return Fail(reply.error());
         RecordedAnswer recorded = Record(*reply);
         if (*key) IdempotencyRepository::Record(tx, scope, **key, recorded);
+        headers = std::move(reply->headers);
         return recorded;
       });
   if (!answer) return exchange.SendError(answer.error());
   if (*key) exchange.AddHeader("Idempotency-Key", **key);
   if (replayed) exchange.AddHeader("Idempotent-Replayed", "true");
+  for (const auto& [name, value] : headers) exchange.AddHeader(name, value);
   Send(exchange, *answer);
 }
 
