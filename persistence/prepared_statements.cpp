@@ -43,9 +43,21 @@ PGconn* ConnectionOf(soci::session& session) {
   throw soci::postgresql_soci_error(message ? message : "unknown PostgreSQL error", state);
 }
 
-void Check(PGconn* connection, const PGresult* result) {
+bool Failed(const PGresult* result) {
   const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) ThrowFailure(connection, result);
+  return status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
+}
+
+void Check(PGconn* connection, const PGresult* result) {
+  if (Failed(result)) ThrowFailure(connection, result);
+}
+
+// Errors after which the prepared statement itself is unusable: its plan no longer fits the
+// tables ("cached plan must not change result type", after a migration altered one while the
+// server ran), or it no longer exists on the server.
+bool StatementUnusable(const PGresult* result) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  return state != nullptr && (std::strcmp(state, "0A000") == 0 || std::strcmp(state, "26000") == 0);
 }
 
 // The type SOCI's PostgreSQL backend gives a column of this type (its describe_column), so that
@@ -196,7 +208,12 @@ std::size_t PreparedStatements::Run(soci::session& session, const std::string& s
   ResultPtr result(PQexecPrepared(connection, found->second.name.c_str(),
                                   static_cast<int>(values.size()), values.data(), nullptr, nullptr,
                                   0));
-  Check(connection, result.get());
+  if (Failed(result.get())) {
+    // This unit of work fails (its transaction is aborted); the next one prepares the statement
+    // again, under a new name.
+    if (StatementUnusable(result.get())) names_.erase(found);
+    ThrowFailure(connection, result.get());
+  }
   if (PQresultStatus(result.get()) == PGRES_COMMAND_OK) {
     const char* affected = PQcmdTuples(result.get());
     return affected[0] == '\0' ? 0 : std::strtoull(affected, nullptr, 10);

@@ -121,6 +121,27 @@ TEST(PreparedStatements, ErrorsMapAsSociErrorsAndLeaveTheSessionUsable) {
   EXPECT_TRUE(insert(2));
 }
 
+// A migration that changes a table's shape while the server runs: the statement prepared before
+// fails once (its transaction with it), then is prepared again for the new shape.
+TEST(PreparedStatements, AStatementWhoseTableChangedShapeIsPreparedAgain) {
+  TestDatabase db(TestDatabase::Schema::kEmpty);
+  db.Execute("CREATE TABLE notes (id integer)");
+  db.Execute("INSERT INTO notes VALUES (1)");
+  Database one_session({db.url(), 1});
+  const auto columns = [&]() -> int {
+    std::size_t count = 0;
+    auto read = one_session.Run([&](Transaction& tx) -> Status {
+      Query(tx, "SELECT * FROM notes", {}, [&](const soci::row& row) { count = row.size(); });
+      return {};
+    });
+    return read ? static_cast<int>(count) : -1;
+  };
+  ASSERT_EQ(columns(), 1);
+  db.Execute("ALTER TABLE notes ADD COLUMN body text");
+  EXPECT_EQ(columns(), -1) << "the plan prepared for one column cannot return two";
+  EXPECT_EQ(columns(), 2);
+}
+
 // A connection ended under the pool: the session reconnects, and its statements are prepared
 // again on the new connection.
 TEST(PreparedStatements, AReconnectedSessionPreparesItsStatementsAgain) {
