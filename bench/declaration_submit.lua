@@ -12,6 +12,8 @@
 --   NUITEE_BENCH_MONTHS         how many months from 2025-01 may be declared (22: up to 2026-10)
 --   NUITEE_BENCH_THREADS        wrk's -t (T above)
 --   NUITEE_BENCH_IDEMPOTENCY    1 to send an Idempotency-Key with every request
+--   NUITEE_BENCH_MINIMAL        1 to send "Prefer: return=minimal" (the month as listed, ~250 bytes,
+--                               instead of the month with its computed lines, ~20 kB)
 -- done() prints "RESULT rps=... p50_ms=... p99_ms=... non2xx=... socket_errors=... slots=...",
 -- where slots is what the next run adds to its offset.
 
@@ -27,6 +29,7 @@ local offset = tonumber(required("NUITEE_BENCH_OFFSET"))
 local thread_count = tonumber(required("NUITEE_BENCH_THREADS"))
 local months = tonumber(os.getenv("NUITEE_BENCH_MONTHS") or "22")
 local idempotency = os.getenv("NUITEE_BENCH_IDEMPOTENCY") == "1"
+local minimal = os.getenv("NUITEE_BENCH_MINIMAL") == "1"
 local ids = {}
 for line in io.lines(required("NUITEE_BENCH_IDS_FILE")) do
   if line ~= "" then ids[#ids + 1] = line end
@@ -68,6 +71,7 @@ function request()
   local year, month = 2025 + math.floor(month_index / 12), 1 + month_index % 12
   local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
   if idempotency then headers["Idempotency-Key"] = "bench-" .. slot end
+  if minimal then headers["Prefer"] = "return=minimal" end
   return wrk.format("POST", string.format("/v1/accommodations/%s/declarations/%04d-%02d/submit",
     accommodation, year, month), headers, stays_body(year, month))
 end

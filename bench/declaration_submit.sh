@@ -12,11 +12,14 @@
 # NUITEE_BENCH_DECLARE_ACCOMMODATIONS 20,000 accommodations), `nuitee serve`, the deliberations of
 # 2025 and 2026 through the API. The meublés open every night of 2025-01..2026-10 with 4 beds or
 # more (about half) are listed for bench/declaration_submit.lua. Then a warm-up, and twice, one
-# after the other: pgbench, wrk (-t2 -c16); then wrk with an Idempotency-Key on every request, and
-# wrk at 1 connection (the service time without queueing).
+# after the other: pgbench, wrk (-t2 -c16); then wrk with an Idempotency-Key on every request, wrk
+# without `Prefer: return=minimal` (the full answer, 20 kB), and wrk at 1 connection (the service
+# time without queueing) with and without it. Every wrk run also reports the CPU time the server
+# and PostgreSQL spent per declaration (from /proc), the figure to compare on a shared machine.
 #
-# Knobs: NUITEE_BENCH_DECLARE_DURATION (10s), NUITEE_BENCH_PORT (18299, the next free one is
-# taken), and those of bench/lib/machine.sh (NUITEE_BENCH_IDLE_WAIT, NUITEE_BENCH_RETRIES).
+# Knobs: NUITEE_BENCH_DECLARE_DURATION (10s), NUITEE_BENCH_DECLARE_QUICK (see below),
+# NUITEE_BENCH_PORT (18299, the next free one is taken), and those of bench/lib/machine.sh
+# (NUITEE_BENCH_IDLE_WAIT, NUITEE_BENCH_RETRIES).
 # Results: stdout, and var/bench/declaration_submit-<UTC time>.txt.
 set -euo pipefail
 
@@ -35,6 +38,11 @@ CONNECTIONS=16
 MONTHS=22  # 2025-01 to 2026-10
 TARGET_RPS=1000
 TARGET_P99_MS=50
+# NUITEE_BENCH_DECLARE_QUICK=1: no pgbench, one round, no Idempotency-Key run (to compare two
+# builds by their CPU per declaration).
+QUICK="${NUITEE_BENCH_DECLARE_QUICK:-0}"
+ROUNDS=2
+((QUICK)) && ROUNDS=1
 
 ADMIN_URL="$NUITEE_BENCH_PG"
 DB_URL="${NUITEE_BENCH_PG/dbname=postgres/dbname=$DB}"
@@ -173,21 +181,41 @@ record() { # label, RESULT line, other%
 OFFSET_FILE="$(mktemp /tmp/nuitee-bench-declare-offset.XXXXXX)"
 echo 1 >"$OFFSET_FILE"  # slot 0 went to the smoke check
 # shellcheck disable=SC2317  # called through bench_measure
-submit_once() { # idempotency (0/1), wrk options...: one wrk run from the next fresh slot
-	local idempotency="$1" offset result slots
-	shift
+# The CPU time (ticks) of the server, and of the cluster (the postmaster, its backends and the
+# children it reaped), from /proc: divided by the declarations done, the cost of one.
+server_ticks() { bench_pid_ticks "$server_pid"; }
+cluster_ticks() {
+	local total=0 pid
+	[[ -n "$BENCH_POSTMASTER" ]] || { echo 0; return; }
+	total=$(bench_pid_ticks "$BENCH_POSTMASTER" children)
+	for pid in $(pgrep -P "$BENCH_POSTMASTER" || true); do total=$((total + $(bench_pid_ticks "$pid"))); done
+	echo "$total"
+}
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
+# shellcheck disable=SC2317  # called through bench_measure
+submit_once() { # idempotency (0/1), minimal answer (0/1), wrk options...: one wrk run from the next fresh slot
+	local idempotency="$1" minimal="$2" offset result slots requests s0 p0 s1 p1
+	shift 2
 	offset="$(cat "$OFFSET_FILE")"
+	s0="$(server_ticks)" p0="$(cluster_ticks)"
 	result="$(NUITEE_BENCH_OFFSET="$offset" NUITEE_BENCH_IDEMPOTENCY="$idempotency" \
-		wrk "$@" --latency -s bench/declaration_submit.lua "$URL")"
+		NUITEE_BENCH_MINIMAL="$minimal" wrk "$@" --latency -s bench/declaration_submit.lua "$URL")"
+	s1="$(server_ticks)" p1="$(cluster_ticks)"
 	slots="$(sed -n 's/^RESULT .* slots=\([0-9]*\).*/\1/p' <<<"$result")"
+	requests="$(sed -n 's/^RESULT .* requests=\([0-9]*\).*/\1/p' <<<"$result")"
 	echo $((offset + ${slots:-0})) >"$OFFSET_FILE"
+	# Milliseconds of CPU per declaration, server and PostgreSQL (wrk and the kernel's network
+	# work for wrk not counted).
+	result="$(awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v n="${requests:-0}" -v hz="$TICKS_PER_SECOND" '
+		/^RESULT / { if (n > 0) printf "%s server_cpu_ms=%.3f pg_cpu_ms=%.3f cpu_ms=%.3f\n", $0,
+			1000 * s / hz / n, 1000 * p / hz / n, 1000 * (s + p) / hz / n; else print; next } { print }' <<<"$result")"
 	printf '%s\n' "$result"
 }
-run_wrk() { # label, idempotency (0/1), wrk threads, other wrk options...
-	local label="$1" idempotency="$2" threads="$3" out other line
-	shift 3
+run_wrk() { # label, idempotency (0/1), minimal answer (0/1), wrk threads, other wrk options...
+	local label="$1" idempotency="$2" minimal="$3" threads="$4" out other line
+	shift 4
 	say "wrk -t$threads $* -s bench/declaration_submit.lua $URL   (from slot $(cat "$OFFSET_FILE"), Idempotency-Key: $idempotency)"
-	NUITEE_BENCH_THREADS="$threads" bench_measure out other "$label" submit_once "$idempotency" -t"$threads" "$@"
+	NUITEE_BENCH_THREADS="$threads" bench_measure out other "$label" submit_once "$idempotency" "$minimal" -t"$threads" "$@"
 	printf '%s\n' "$out" >>"$REPORT"
 	line="$(grep '^RESULT ' <<<"$out" | tail -n 1)"
 	[[ -n "$line" ]] || { printf '%s\n' "$out" >&2; say "wrk gave no RESULT line"; exit 1; }
@@ -209,13 +237,15 @@ run_pgbench() { # label
 	record "$label" "RESULT rps=$tps p50_ms=- p90_ms=- p99_ms=- max_ms=- non2xx=0 socket_errors=0 avg_ms=$latency" "$other"
 }
 
-run_wrk warm-up 0 "$WRK_THREADS" -c"$CONNECTIONS" -d5s
-for round in 1 2; do
-	run_pgbench "pgbench (round $round)"
-	run_wrk "submit c$CONNECTIONS (round $round)" 0 "$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION"
+run_wrk warm-up 0 1 "$WRK_THREADS" -c"$CONNECTIONS" -d5s
+for round in $(seq 1 "$ROUNDS"); do
+	((QUICK)) || run_pgbench "pgbench (round $round)"
+	run_wrk "submit c$CONNECTIONS (round $round)" 0 1 "$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION"
 done
-run_wrk "submit c$CONNECTIONS + Idempotency-Key" 1 "$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION"
-run_wrk "submit c1" 0 1 -c1 -d5s
+((QUICK)) || run_wrk "submit c$CONNECTIONS + Idempotency-Key" 1 1 "$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION"
+run_wrk "submit c$CONNECTIONS, full answer" 0 0 "$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION"
+run_wrk "submit c1" 0 1 1 -c1 -d5s
+run_wrk "submit c1, full answer" 0 0 1 -c1 -d5s
 stop_server
 say "CPUs $(bench_cpu_idle_percent)% idle after the run; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 say "rows: $(psql_db <<<"SELECT (SELECT count(*) FROM declaration_revisions) || ' revisions, ' || (SELECT count(*) FROM declaration_lines) || ' lines, ' || (SELECT count(*) FROM declaration_night_totals) || ' night totals'")"
@@ -226,9 +256,9 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 failed=0
 best_submit=0
 best_pgbench=0
-row() { printf '%-34s %10s %9s %9s %9s %8s %6s  %s\n' "$@"; }
+row() { printf '%-34s %10s %9s %9s %9s %8s %6s %7s %7s  %s\n' "$@"; }
 summary="$(printf '\ndeclaration submit, 10 stays each, %s CPUs, %s\n' "$(nproc)" "$(date -u +%FT%TZ)")"
-summary+=$'\n'"$(row run 'decl/s' p50_ms p99_ms max_ms non2xx other% verdict)"
+summary+=$'\n'"$(row run 'decl/s' p50_ms p99_ms max_ms non2xx other% srv_ms pg_ms verdict)"
 for r in "${results[@]}"; do
 	label="${r%% rps=*}"
 	rps="$(field rps "$r")"
@@ -250,7 +280,8 @@ for r in "${results[@]}"; do
 	if (($(field other_cpu "$r") >= 10)); then verdict+=", machine busy"; fi
 	if [[ "$(field non2xx "$r")" != 0 || "$(field socket_errors "$r")" != 0 ]]; then verdict="ERRORS"; failed=1; fi
 	summary+=$'\n'"$(row "$label" "$rps" "$(field p50_ms "$r")" "$p99" "$(field max_ms "$r")" \
-		"$(field non2xx "$r")" "$(field other_cpu "$r")" "$verdict")"
+		"$(field non2xx "$r")" "$(field other_cpu "$r")" "$(field server_cpu_ms "$r")" \
+		"$(field pg_cpu_ms "$r")" "$verdict")"
 done
 ratio="$(awk -v a="$best_submit" -v b="$best_pgbench" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
 summary+=$'\n\n'"best submit $best_submit declarations/s, best pgbench $best_pgbench transactions/s: ratio $ratio"

@@ -7,6 +7,7 @@
 
 #include "domain/classification.hpp"
 #include "persistence/dynamic_query.hpp"
+#include "persistence/prepared_statements.hpp"
 #include "persistence/register_search.hpp"
 #include "persistence/soci_support.hpp"
 
@@ -178,14 +179,16 @@ Result<Accommodation> AccommodationRepository::Insert(Transaction& tx, Accommoda
 Result<Accommodation> AccommodationRepository::Find(Transaction& tx,
                                                     const CollectivityId& collectivity,
                                                     const AccommodationId& id, Lock lock) {
-  soci::rowset<soci::row> rows =
-      (tx.session().prepare << std::string("SELECT ") + kColumns +
-                                   " FROM accommodations a WHERE a.id = :id::uuid "
-                                   "AND a.collectivity_id = :c::uuid" +
-                                   (lock == Lock::kForUpdate ? " FOR UPDATE" : ""),
-       soci::use(id.value()), soci::use(collectivity.value()));
-  for (const auto& row : rows) return FromRow(row);
-  return Fail(Error::NotFound("Cet hébergement n'existe pas."));
+  // Prepared once per connection (prepared_statements.hpp): every declaration reads it.
+  static const std::string select = std::string("SELECT ") + kColumns +
+                                    " FROM accommodations a WHERE a.id = :id::uuid "
+                                    "AND a.collectivity_id = :c::uuid";
+  static const std::string select_for_update = select + " FOR UPDATE";
+  std::optional<Accommodation> found;
+  Query(tx, lock == Lock::kForUpdate ? select_for_update : select,
+        {id.value(), collectivity.value()}, [&](const soci::row& row) { found = FromRow(row); });
+  if (!found) return Fail(Error::NotFound("Cet hébergement n'existe pas."));
+  return std::move(*found);
 }
 
 Result<Accommodation> AccommodationRepository::Update(Transaction& tx,
@@ -244,14 +247,15 @@ std::optional<AccommodationId> AccommodationRepository::FindDuplicate(
 
 std::optional<RecordOwner> AccommodationRepository::OwnerOf(Transaction& tx,
                                                            const AccommodationId& id) {
-  std::string collectivity;
-  std::string host;
-  soci::indicator found = soci::i_null;
-  tx.session() << "SELECT collectivity_id::text, host_id::text FROM accommodations "
-                  "WHERE id = :id::uuid",
-      soci::use(id.value()), soci::into(collectivity, found), soci::into(host);
-  if (!tx.session().got_data() || found == soci::i_null) return std::nullopt;
-  return RecordOwner{CollectivityId(collectivity), HostId(host)};
+  std::optional<RecordOwner> owner;
+  Query(tx,
+        "SELECT collectivity_id::text AS collectivity_id, host_id::text AS host_id "
+        "FROM accommodations WHERE id = :id::uuid",
+        {id.value()}, [&](const soci::row& row) {
+          owner = RecordOwner{CollectivityId(GetString(row, "collectivity_id")),
+                              HostId(GetString(row, "host_id"))};
+        });
+  return owner;
 }
 
 Page<AccommodationListing> AccommodationRepository::List(Transaction& tx,

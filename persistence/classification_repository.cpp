@@ -1,6 +1,7 @@
 // SQL for the classifications table.
 #include "persistence/classification_repository.hpp"
 
+#include "persistence/prepared_statements.hpp"
 #include "persistence/soci_support.hpp"
 
 namespace nuitee::persistence {
@@ -26,27 +27,25 @@ Result<Classification> ClassificationRepository::Insert(Transaction& tx,
   return classification;
 }
 
-std::vector<Classification> ClassificationRepository::ListFor(Transaction& tx,
-                                                              const CollectivityId& collectivity,
-                                                              const AccommodationId& accommodation) {
-  soci::rowset<soci::row> rows =
-      (tx.session().prepare
-           << "SELECT id::text AS id, rank, decided_on::text AS decided_on, "
-              "expires_on::text AS expires_on, body FROM classifications "
-              "WHERE accommodation_id = :a::uuid AND collectivity_id = :c::uuid "
-              "ORDER BY decided_on, seq",
-       soci::use(accommodation.value()), soci::use(collectivity.value()));
+std::vector<Classification> ClassificationRepository::ListFor(
+    Transaction& tx, const CollectivityId& collectivity, const AccommodationId& accommodation) {
   std::vector<Classification> history;
-  for (const auto& row : rows) {
-    Classification classification;
-    classification.id = ClassificationId(GetString(row, "id"));
-    classification.accommodation_id = accommodation;
-    classification.rank = ParseRank(GetString(row, "rank")).value_or(Rank{1, false});
-    classification.decided_on = GetDay(row, "decided_on");
-    classification.expires_on = GetDay(row, "expires_on");
-    classification.body = GetString(row, "body");
-    history.push_back(std::move(classification));
-  }
+  // Prepared once per connection (prepared_statements.hpp): every declaration reads it.
+  Query(tx,
+        "SELECT id::text AS id, rank, decided_on::text AS decided_on, "
+        "expires_on::text AS expires_on, body FROM classifications "
+        "WHERE accommodation_id = :a::uuid AND collectivity_id = :c::uuid "
+        "ORDER BY decided_on, seq",
+        {accommodation.value(), collectivity.value()}, [&](const soci::row& row) {
+          Classification classification;
+          classification.id = ClassificationId(GetString(row, "id"));
+          classification.accommodation_id = accommodation;
+          classification.rank = ParseRank(GetString(row, "rank")).value_or(Rank{1, false});
+          classification.decided_on = GetDay(row, "decided_on");
+          classification.expires_on = GetDay(row, "expires_on");
+          classification.body = GetString(row, "body");
+          history.push_back(std::move(classification));
+        });
   return history;
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "persistence/dynamic_query.hpp"
+#include "persistence/prepared_statements.hpp"
 #include "persistence/soci_support.hpp"
 
 namespace nuitee::persistence {
@@ -56,15 +57,14 @@ Collectivity FromRow(const soci::row& row) {
   return collectivity;
 }
 
-// A one-time query (one round trip; a rowset would also prepare and deallocate a statement):
-// the public tax simulator reads the collectivity on every request.
+// Prepared once per connection (prepared_statements.hpp): the public tax simulator and every
+// declaration read the collectivity.
 std::optional<Collectivity> SelectOne(Transaction& tx, const std::string& where,
                                       const std::string& value) {
-  soci::row row;
-  tx.session() << std::string("SELECT ") + kColumns + " FROM collectivities WHERE " + where,
-      soci::use(value), soci::into(row);
-  if (!tx.session().got_data()) return std::nullopt;
-  return FromRow(row);
+  std::optional<Collectivity> found;
+  Query(tx, std::string("SELECT ") + kColumns + " FROM collectivities WHERE " + where, {value},
+        [&](const soci::row& row) { found = FromRow(row); });
+  return found;
 }
 
 }  // namespace

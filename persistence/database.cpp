@@ -7,6 +7,8 @@
 #include <mutex>
 #include <vector>
 
+#include "persistence/prepared_statements.hpp"
+
 namespace nuitee::persistence {
 namespace {
 
@@ -51,10 +53,12 @@ void LogInternal(const std::string& event, const std::string& detail) {
 }
 
 struct Database::Pool {
-  explicit Pool(std::size_t size) : sessions(size), broken(size, 1) {}
+  explicit Pool(std::size_t size) : sessions(size), broken(size, 1), prepared(size) {}
   soci::connection_pool sessions;
   // One flag per slot, only touched by the slot's holder (a vector<bool> would share words).
   std::vector<char> broken;
+  // The statements prepared on each slot's connection, forgotten when it reconnects.
+  std::vector<PreparedStatements> prepared;
 };
 
 Database::Database(DatabaseOptions options)
@@ -75,8 +79,10 @@ namespace {
 
 // Returns a connected session or an error; reconnects a session whose connection was lost, so the
 // pool heals by itself when the database comes back.
-Status EnsureConnected(soci::session& session, char& broken, const std::string& url) {
+Status EnsureConnected(soci::session& session, char& broken, PreparedStatements& prepared,
+                       const std::string& url) {
   if (!broken) return {};
+  prepared.Forget();  // a new connection has none of them
   try {
     if (session.get_backend() == nullptr) {
       session.open(soci::postgresql, url);
@@ -107,10 +113,11 @@ Status Database::Run(const std::function<Status(Transaction&)>& work) {
 
   soci::session& session = pool_->sessions.at(slot);
   char& broken = pool_->broken[slot];
+  PreparedStatements& prepared = pool_->prepared[slot];
   // Two attempts at BEGIN: a connection that died while idle (database restarted) is only noticed
   // when used, and nothing has happened yet in this unit of work, so retrying is safe.
   for (int attempt = 0; attempt < 2; ++attempt) {
-    if (auto connected = EnsureConnected(session, broken, options_.url); !connected) {
+    if (auto connected = EnsureConnected(session, broken, prepared, options_.url); !connected) {
       return connected;
     }
     try {
@@ -124,7 +131,7 @@ Status Database::Run(const std::function<Status(Transaction&)>& work) {
   }
 
   try {
-    Transaction tx(session);
+    Transaction tx(session, prepared);
     Status status = work(tx);
     if (status) {
       session.commit();

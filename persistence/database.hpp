@@ -17,14 +17,20 @@ class session;
 
 namespace nuitee::persistence {
 
-// Handed to repositories for the duration of one unit of work.
+class PreparedStatements;  // prepared_statements.hpp
+
+// Handed to repositories for the duration of one unit of work: the pooled session, and the
+// statements already prepared on its connection (for Query, prepared_statements.hpp).
 class Transaction {
  public:
-  explicit Transaction(soci::session& session) : session_(session) {}
+  Transaction(soci::session& session, PreparedStatements& prepared)
+      : session_(session), prepared_(prepared) {}
   soci::session& session() { return session_; }
+  PreparedStatements& prepared() { return prepared_; }
 
  private:
   soci::session& session_;
+  PreparedStatements& prepared_;
 };
 
 struct DatabaseOptions {

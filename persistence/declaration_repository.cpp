@@ -5,6 +5,7 @@
 #include <map>
 
 #include "persistence/declaration_document.hpp"
+#include "persistence/prepared_statements.hpp"
 #include "persistence/soci_support.hpp"
 
 namespace nuitee::persistence {
@@ -237,22 +238,18 @@ std::vector<DeclarationMonthSummary> SelectSummaries(Transaction& tx, const std:
                           filter +
                           " = :owner_again::uuid) AND m.month BETWEEN :from::date AND :to::date "
                           "ORDER BY m.month, m.accommodation_id";
-  const std::string from_text = MonthText(from);
-  const std::string to_text = MonthText(to);
   std::vector<DeclarationMonthSummary> found;
-  soci::rowset<soci::row> rows =
-      (tx.session().prepare << sql, soci::use(collectivity.value()), soci::use(owner_id),
-       soci::use(owner_id), soci::use(from_text), soci::use(to_text));
-  for (const auto& row : rows) {
-    DeclarationMonthSummary summary;
-    summary.month = MonthFromRow(row);
-    if (row.get_indicator("r_id") != soci::i_null) summary.latest = RevisionFromRow(row);
-    summary.accommodation_name = GetString(row, "accommodation_name");
-    if (row.get_indicator("first_days_late") != soci::i_null) {
-      summary.first_days_late = row.get<int>("first_days_late");
-    }
-    found.push_back(std::move(summary));
-  }
+  Query(tx, sql, {collectivity.value(), owner_id, owner_id, MonthText(from), MonthText(to)},
+        [&](const soci::row& row) {
+          DeclarationMonthSummary summary;
+          summary.month = MonthFromRow(row);
+          if (row.get_indicator("r_id") != soci::i_null) summary.latest = RevisionFromRow(row);
+          summary.accommodation_name = GetString(row, "accommodation_name");
+          if (row.get_indicator("first_days_late") != soci::i_null) {
+            summary.first_days_late = row.get<int>("first_days_late");
+          }
+          found.push_back(std::move(summary));
+        });
   return found;
 }
 
@@ -261,34 +258,33 @@ std::vector<DeclarationMonthSummary> SelectSummaries(Transaction& tx, const std:
 std::optional<DeclarationMonth> DeclarationRepository::FindMonth(
     Transaction& tx, const CollectivityId& collectivity, const AccommodationId& accommodation,
     Month month, bool lock) {
-  const std::string month_text = MonthText(month);
-  soci::row row;
-  tx.session() << "SELECT " + MonthColumns() +
-                      " FROM declaration_months m WHERE m.collectivity_id = :c::uuid "
-                      "AND m.accommodation_id = :a::uuid AND m.month = :m::date" +
-                      (lock ? " FOR UPDATE" : ""),
-      soci::use(collectivity.value()), soci::use(accommodation.value()), soci::use(month_text),
-      soci::into(row);
-  if (!tx.session().got_data()) return std::nullopt;
-  return MonthFromRow(row);
+  static const std::string select = "SELECT " + MonthColumns() +
+                                    " FROM declaration_months m WHERE m.collectivity_id = :c::uuid "
+                                    "AND m.accommodation_id = :a::uuid AND m.month = :m::date";
+  static const std::string select_for_update = select + " FOR UPDATE";
+  std::optional<DeclarationMonth> found;
+  Query(tx, lock ? select_for_update : select,
+        {collectivity.value(), accommodation.value(), MonthText(month)},
+        [&](const soci::row& row) { found = MonthFromRow(row); });
+  return found;
 }
 
 DeclarationMonth DeclarationRepository::LockMonth(Transaction& tx,
                                                   const Accommodation& accommodation, Month month) {
-  const std::string month_text = MonthText(month);
   // One round trip: the insert creates the row, or the no-op update locks the existing one (a
   // concurrent first insert of the same month waits here for the other transaction, then locks
   // its row), and either returns the row as it stands. Everything that follows is serialised.
-  soci::row row;
-  tx.session() << "INSERT INTO declaration_months AS m (accommodation_id, month, collectivity_id, "
-                  "host_id) VALUES (:a::uuid, :m::date, :c::uuid, :h::uuid) "
-                  "ON CONFLICT (accommodation_id, month) DO UPDATE SET version = m.version "
-                  "RETURNING " +
-                      MonthColumns(),
-      soci::use(accommodation.id.value()), soci::use(month_text),
-      soci::use(accommodation.collectivity_id.value()), soci::use(accommodation.host_id.value()),
-      soci::into(row);
-  return MonthFromRow(row);
+  static const std::string sql =
+      "INSERT INTO declaration_months AS m (accommodation_id, month, collectivity_id, host_id) "
+      "VALUES (:a::uuid, :m::date, :c::uuid, :h::uuid) "
+      "ON CONFLICT (accommodation_id, month) DO UPDATE SET version = m.version RETURNING " +
+      MonthColumns();
+  DeclarationMonth locked;
+  Query(tx, sql,
+        {accommodation.id.value(), MonthText(month), accommodation.collectivity_id.value(),
+         accommodation.host_id.value()},
+        [&](const soci::row& row) { locked = MonthFromRow(row); });
+  return locked;
 }
 
 DeclarationMonth DeclarationRepository::SaveDraft(Transaction& tx,
@@ -296,13 +292,11 @@ DeclarationMonth DeclarationRepository::SaveDraft(Transaction& tx,
                                                   const std::vector<StayLine>& stays,
                                                   const std::string& actor) {
   LockMonth(tx, accommodation, month);
-  const std::string month_text = MonthText(month);
-  const std::string document = StaysToDocument(stays).dump();
-  tx.session() << "UPDATE declaration_months SET draft = :draft::jsonb, draft_saved_by = :by, "
-                  "draft_saved_at = now(), version = version + 1 "
-                  "WHERE accommodation_id = :a::uuid AND month = :m::date",
-      soci::use(document), soci::use(actor), soci::use(accommodation.id.value()),
-      soci::use(month_text);
+  Query(tx,
+        "UPDATE declaration_months SET draft = :draft::jsonb, draft_saved_by = :by, "
+        "draft_saved_at = now(), version = version + 1 "
+        "WHERE accommodation_id = :a::uuid AND month = :m::date",
+        {StaysToDocument(stays).dump(), actor, accommodation.id.value(), MonthText(month)});
   return *FindMonth(tx, accommodation.collectivity_id, accommodation.id, month, false);
 }
 
@@ -310,44 +304,50 @@ StoredRevision DeclarationRepository::AppendRevision(Transaction& tx,
                                                      const Accommodation& accommodation,
                                                      DeclarationMonth& month,
                                                      const NewRevision& revision) {
-  const std::string month_text = MonthText(month.month);
   const DeclarationAmounts& amounts = revision.submission.amounts;
-  const std::string kind(DeclarationKindName(revision.submission.kind));
-  const std::string submitted_on = FormatIsoDate(revision.submitted_on);
-  const std::string due_on = FormatIsoDate(revision.submission.due_on);
-  const std::string rounding(rates::RoundingModeName(revision.rounding));
-  const std::string versions = VersionsDocument(amounts).dump();
-  const std::string additional = AdditionalTaxesToDocument(amounts.additional_taxes).dump();
-  const std::string warnings = WarningsToDocument(revision.submission.warnings).dump();
-  const long long tax_cents = amounts.tax.cents();
-  const long long additional_cents = AdditionalTotal(amounts).cents();
-  const long long total_cents = amounts.total.cents();
-  const long long person_nights = amounts.person_nights;
-  const long long taxable = amounts.taxable_person_nights;
-  const long long platform = amounts.platform_person_nights;
-  const std::string lines = LinesDocument(amounts.lines).dump();
-  const std::string nature(NatureName(accommodation.nature));
   const int number = month.latest_revision + 1;  // the month is locked: no one else appends
   std::string id;
   std::string submitted_at;
   long long version = 0;
   // One round trip; the function (migration 0007) writes the revision, its lines, their night
   // totals and the month's pointer with statements PostgreSQL planned once for this connection.
-  tx.session() << "SELECT new_revision_id::text, to_char(new_submitted_at AT TIME ZONE 'UTC', " +
-                      std::string(kIsoTimestamp) +
-                      "), new_month_version FROM append_declaration_revision(:c::uuid, :h::uuid, "
-                      ":a::uuid, :m::date, :n, :kind, :by, :on::date, :due::date, :late, :reason, "
-                      ":rounding, :versions::jsonb, :tax, :additional::jsonb, :additional_cents, "
-                      ":total, :pn, :tpn, :ppn, :warnings::jsonb, :commune, :nature, "
-                      ":lines::jsonb)",
-      soci::use(accommodation.collectivity_id.value()), soci::use(accommodation.host_id.value()),
-      soci::use(accommodation.id.value()), soci::use(month_text), soci::use(number),
-      soci::use(kind), soci::use(revision.actor), soci::use(submitted_on), soci::use(due_on),
-      soci::use(revision.submission.days_late), soci::use(revision.reason), soci::use(rounding),
-      soci::use(versions), soci::use(tax_cents), soci::use(additional), soci::use(additional_cents),
-      soci::use(total_cents), soci::use(person_nights), soci::use(taxable), soci::use(platform),
-      soci::use(warnings), soci::use(accommodation.commune_insee_code), soci::use(nature),
-      soci::use(lines), soci::into(id), soci::into(submitted_at), soci::into(version);
+  static const std::string sql =
+      "SELECT new_revision_id::text AS id, to_char(new_submitted_at AT TIME ZONE 'UTC', " +
+      std::string(kIsoTimestamp) +
+      ") AS submitted_at, new_month_version FROM append_declaration_revision(:c::uuid, "
+      ":h::uuid, :a::uuid, :m::date, :n, :kind, :by, :on::date, :due::date, :late, :reason, "
+      ":rounding, :versions::jsonb, :tax, :additional::jsonb, :additional_cents, :total, :pn, "
+      ":tpn, :ppn, :warnings::jsonb, :commune, :nature, :lines::jsonb)";
+  Query(tx, sql,
+        {accommodation.collectivity_id.value(),
+         accommodation.host_id.value(),
+         accommodation.id.value(),
+         MonthText(month.month),
+         std::to_string(number),
+         std::string(DeclarationKindName(revision.submission.kind)),
+         revision.actor,
+         FormatIsoDate(revision.submitted_on),
+         FormatIsoDate(revision.submission.due_on),
+         std::to_string(revision.submission.days_late),
+         revision.reason,
+         std::string(rates::RoundingModeName(revision.rounding)),
+         VersionsDocument(amounts).dump(),
+         std::to_string(amounts.tax.cents()),
+         AdditionalTaxesToDocument(amounts.additional_taxes).dump(),
+         std::to_string(AdditionalTotal(amounts).cents()),
+         std::to_string(amounts.total.cents()),
+         std::to_string(amounts.person_nights),
+         std::to_string(amounts.taxable_person_nights),
+         std::to_string(amounts.platform_person_nights),
+         WarningsToDocument(revision.submission.warnings).dump(),
+         accommodation.commune_insee_code,
+         std::string(NatureName(accommodation.nature)),
+         LinesDocument(amounts.lines).dump()},
+        [&](const soci::row& row) {
+          id = GetString(row, "id");
+          submitted_at = GetString(row, "submitted_at");
+          version = GetLong(row, "new_month_version");
+        });
   month.latest_revision = number;
   month.draft.reset();
   month.draft_saved_by.clear();
@@ -422,28 +422,22 @@ std::vector<StoredRevision> DeclarationRepository::Revisions(Transaction& tx,
                                                              const CollectivityId& collectivity,
                                                              const AccommodationId& accommodation,
                                                              Month month) {
-  const std::string month_text = MonthText(month);
+  static const std::string select_revisions =
+      "SELECT " + RevisionColumns() +
+      " FROM declaration_revisions r WHERE r.collectivity_id = :c::uuid AND r.accommodation_id = "
+      ":a::uuid AND r.month = :m::date ORDER BY r.revision";
   std::vector<StoredRevision> revisions;
-  {
-    soci::rowset<soci::row> rows =
-        (tx.session().prepare << "SELECT " + RevisionColumns() +
-                                     " FROM declaration_revisions r WHERE r.collectivity_id = "
-                                     ":c::uuid AND r.accommodation_id = :a::uuid AND r.month = "
-                                     ":m::date ORDER BY r.revision",
-         soci::use(collectivity.value()), soci::use(accommodation.value()), soci::use(month_text));
-    for (const auto& row : rows) revisions.push_back(RevisionFromRow(row));
-  }
+  Query(tx, select_revisions, {collectivity.value(), accommodation.value(), MonthText(month)},
+        [&](const soci::row& row) { revisions.push_back(RevisionFromRow(row)); });
   for (auto& revision : revisions) {
-    soci::rowset<soci::row> rows =
-        (tx.session().prepare
-             << "SELECT arrival::text AS arrival, nights, occupants, exempt_minors, "
-                "exempt_seasonal_workers, exempt_emergency_housing, exempt_low_rent, "
-                "price_per_night_cents, collector, category, person_nights, "
-                "taxable_person_nights, tax_cents, total_cents, detail::text AS detail "
-                "FROM declaration_lines WHERE revision_id = :r::uuid ORDER BY line_no",
-         soci::use(revision.id));
-    for (const auto& row : rows)
-      revision.content.submission.amounts.lines.push_back(LineFromRow(row));
+    auto& lines = revision.content.submission.amounts.lines;
+    Query(tx,
+          "SELECT arrival::text AS arrival, nights, occupants, exempt_minors, "
+          "exempt_seasonal_workers, exempt_emergency_housing, exempt_low_rent, "
+          "price_per_night_cents, collector, category, person_nights, taxable_person_nights, "
+          "tax_cents, total_cents, detail::text AS detail "
+          "FROM declaration_lines WHERE revision_id = :r::uuid ORDER BY line_no",
+          {revision.id}, [&](const soci::row& row) { lines.push_back(LineFromRow(row)); });
   }
   return revisions;
 }

@@ -3,6 +3,7 @@
 
 #include "persistence/deliberation_document.hpp"
 #include "persistence/legal_grid_document.hpp"
+#include "persistence/prepared_statements.hpp"
 #include "persistence/register_lock.hpp"
 #include "persistence/soci_support.hpp"
 
@@ -121,20 +122,22 @@ std::vector<StoredDeliberation> DeliberationRepository::LatestOfEachYear(
 Result<rates::RateBook> DeliberationRepository::LoadRateBook(Transaction& tx,
                                                              const CollectivityId& collectivity,
                                                              int first_year, int last_year) {
-  // Both halves in one statement: the public simulator calls this on every quote.
+  // Both halves in one statement, prepared once per connection (prepared_statements.hpp): the
+  // public simulator calls this on every quote, and every declaration.
   std::string text;
-  tx.session()
-      << "SELECT json_build_object("
-         "'deliberations', coalesce((SELECT json_agg(json_build_object('year', d.year, "
-         "'version', d.version, 'document', d.document)) FROM (SELECT DISTINCT ON (year) year, "
-         "version, document FROM deliberations WHERE collectivity_id = :c::uuid AND year BETWEEN "
-         ":first AND :last ORDER BY year, version DESC) d), '[]'::json), "
-         "'grids', coalesce((SELECT json_agg(json_build_object('year', g.year, 'source', "
-         "g.source, 'rows', g.rows)) FROM (SELECT DISTINCT ON (year) year, source, rows FROM "
-         "legal_grids WHERE year BETWEEN :grid_first AND :grid_last ORDER BY year, version DESC) "
-         "g), '[]'::json))::text",
-      soci::use(collectivity.value()), soci::use(first_year), soci::use(last_year),
-      soci::use(first_year), soci::use(last_year), soci::into(text);
+  Query(tx,
+        "SELECT json_build_object("
+        "'deliberations', coalesce((SELECT json_agg(json_build_object('year', d.year, "
+        "'version', d.version, 'document', d.document)) FROM (SELECT DISTINCT ON (year) year, "
+        "version, document FROM deliberations WHERE collectivity_id = :c::uuid AND year BETWEEN "
+        ":first AND :last ORDER BY year, version DESC) d), '[]'::json), "
+        "'grids', coalesce((SELECT json_agg(json_build_object('year', g.year, 'source', "
+        "g.source, 'rows', g.rows)) FROM (SELECT DISTINCT ON (year) year, source, rows FROM "
+        "legal_grids WHERE year BETWEEN :grid_first AND :grid_last ORDER BY year, version DESC) "
+        "g), '[]'::json))::text AS book",
+        {collectivity.value(), std::to_string(first_year), std::to_string(last_year),
+         std::to_string(first_year), std::to_string(last_year)},
+        [&](const soci::row& row) { text = GetString(row, "book"); });
   try {
     const nlohmann::json loaded = nlohmann::json::parse(text);
     rates::RateBook book;

@@ -3,6 +3,8 @@
 // of their register). A draft is the host's working copy; a submission is computed by the rates
 // engine and frozen; a correction is a revision that supersedes it, and every revision stays
 // readable with who, when and why.
+#include <cctype>
+
 #include "api/http/json_body.hpp"
 #include "api/http/query.hpp"
 #include "api/json/declaration_json.hpp"
@@ -112,19 +114,59 @@ void SaveDraft(Exchange& exchange, Services& services) {
   exchange.SendJson(Code::Ok, *saved, (*saved)["version"].get<long long>());
 }
 
-// The reply to a submission: the month as stored now, 201 at the month's address. A first
+// Whether the client asked for a short answer (RFC 7240 `Prefer: return=minimal`; several
+// preferences are separated by commas, a preference's parameters follow ";").
+bool PrefersMinimal(const Exchange& exchange) {
+  auto header = exchange.Header("Prefer");
+  if (!header) return false;
+  std::size_t start = 0;
+  while (start <= header->size()) {
+    std::size_t end = header->find(',', start);
+    if (end == std::string::npos) end = header->size();
+    std::string preference = header->substr(start, end - start);
+    preference = preference.substr(0, preference.find(';'));
+    std::string compact;
+    for (char c : preference) {
+      if (c != ' ' && c != '\t' && c != '"') compact += static_cast<char>(std::tolower(c));
+    }
+    if (compact == "return=minimal") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// The reply to a submission, 201 at the month's address: the month as stored now (GET's
+// answer), or with `Prefer: return=minimal` the month as GET …/declarations lists it. A first
 // submission is answered from what was just stored, without reading it back; a revision reads
-// the earlier ones, which its answer shows with what changed.
+// the earlier ones, which its full answer shows with what changed, and whose first filing gives
+// the month's delay in the short one.
 Result<Reply> SubmittedReply(Transaction& tx, const Target& target, const Context& context,
                              const persistence::DeclarationMonth& month,
-                             const persistence::StoredRevision& appended, Day today) {
-  nlohmann::json view =
-      appended.revision == 1
-          ? DeclarationMonthToJson(target.accommodation, target.month, month, {appended},
-                                   context.collectivity.declarations, today)
-          : MonthView(tx, target, context, today);
+                             persistence::StoredRevision appended, bool minimal, Day today) {
+  const DeclarationSettings& settings = context.collectivity.declarations;
+  nlohmann::json view;
+  if (minimal) {
+    std::vector<persistence::DeclarationMonthSummary> listed;
+    if (appended.revision == 1) {
+      listed.push_back({month, std::move(appended), context.accommodation.name, std::nullopt});
+    } else {
+      listed = DeclarationRepository::ListMonths(tx, target.tenant, target.accommodation,
+                                                 target.month, target.month);
+    }
+    if (listed.size() != 1) return Fail(Error::Internal());
+    view = MonthSummaryToJson(target.month, &listed.front(), settings, today);
+  } else if (appended.revision == 1) {
+    std::vector<persistence::StoredRevision> revisions;
+    revisions.push_back(std::move(appended));
+    view = DeclarationMonthToJson(target.accommodation, target.month, month, revisions, settings,
+                                  today);
+  } else {
+    view = MonthView(tx, target, context, today);
+  }
   const long long version = view["version"].get<long long>();
-  return Reply{Code::Created, std::move(view), MonthPath(target), version};
+  Reply reply{Code::Created, std::move(view), MonthPath(target), version, {}};
+  if (minimal) reply.headers.emplace_back("Preference-Applied", "return=minimal");
+  return reply;
 }
 
 // What every submission starts with: the register's view of the accommodation, and its month
@@ -151,6 +193,7 @@ void SubmitMonth(Exchange& exchange, Services& services) {
   auto given = SubmitFromJson(*body);
   if (!given) return exchange.SendError(given.error());
   const Day today = services.today();
+  const bool minimal = PrefersMinimal(exchange);
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto locked = LockFor(tx, *target, DeclarationAction::kSubmit);
     if (!locked) return Fail(locked.error());
@@ -165,7 +208,7 @@ void SubmitMonth(Exchange& exchange, Services& services) {
     auto submitted = Submit(tx, *target, context, month, DeclarationKind::kStays, stays,
                             std::nullopt, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, context, month, *submitted, today);
+    return SubmittedReply(tx, *target, context, month, std::move(*submitted), minimal, today);
   });
 }
 
@@ -178,6 +221,7 @@ void SubmitNil(Exchange& exchange, Services& services) {
   auto kind = NilFromJson(*body);
   if (!kind) return exchange.SendError(kind.error());
   const Day today = services.today();
+  const bool minimal = PrefersMinimal(exchange);
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto locked = LockFor(tx, *target, DeclarationAction::kSubmit);
     if (!locked) return Fail(locked.error());
@@ -185,7 +229,7 @@ void SubmitNil(Exchange& exchange, Services& services) {
     auto submitted =
         Submit(tx, *target, context, month, *kind, {}, std::nullopt, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, context, month, *submitted, today);
+    return SubmittedReply(tx, *target, context, month, std::move(*submitted), minimal, today);
   });
 }
 
@@ -201,6 +245,7 @@ void Revise(Exchange& exchange, Services& services) {
   auto request = RevisionFromJson(*body);
   if (!request) return exchange.SendError(request.error());
   const Day today = services.today();
+  const bool minimal = PrefersMinimal(exchange);
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto locked = LockFor(tx, *target, DeclarationAction::kRevise);
     if (!locked) return Fail(locked.error());
@@ -212,7 +257,7 @@ void Revise(Exchange& exchange, Services& services) {
     auto submitted = Submit(tx, *target, context, month, request->kind, request->stays,
                             request->reason, exchange.Actor(), today);
     if (!submitted) return Fail(submitted.error());
-    return SubmittedReply(tx, *target, context, month, *submitted, today);
+    return SubmittedReply(tx, *target, context, month, std::move(*submitted), minimal, today);
   });
 }
 

@@ -59,6 +59,7 @@ void RunIdempotentPost(Exchange& exchange, Services& services,
       " POST " + exchange.path();
   const std::string hash = security::TokenDigest(exchange.request().body());
   bool replayed = false;
+  std::vector<std::pair<std::string, std::string>> headers;
   auto answer =
       services.database.InTransaction([&](persistence::Transaction& tx) -> Result<RecordedAnswer> {
         if (*key) {
@@ -71,14 +72,17 @@ void RunIdempotentPost(Exchange& exchange, Services& services,
         }
         auto reply = work(tx);
         if (!reply) return Fail(reply.error());
+        // The first answer is sent whole; the recorded one, which a retry replays, is redacted.
         if (*key) {
           IdempotencyRepository::Record(tx, scope, **key, Record(*reply, redact(reply->body)));
         }
+        headers = std::move(reply->headers);
         return Record(*reply, reply->body);
       });
   if (!answer) return exchange.SendError(answer.error());
   if (*key) exchange.AddHeader("Idempotency-Key", **key);
   if (replayed) exchange.AddHeader("Idempotent-Replayed", "true");
+  for (const auto& [name, value] : headers) exchange.AddHeader(name, value);
   Send(exchange, *answer);
 }
 

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "api/http/exchange.hpp"
 #include "api/services.hpp"
@@ -20,6 +22,9 @@ struct Reply {
   nlohmann::json body;
   std::string location;              // Location header, for 201
   std::optional<long long> version;  // ETag
+  // More headers of a first answer (Preference-Applied, say). Not recorded: a replay sends the
+  // recorded status, body, Location and ETag only.
+  std::vector<std::pair<std::string, std::string>> headers = {};
 };
 
 // Runs `work` in one transaction and sends its reply or its error. With an Idempotency-Key

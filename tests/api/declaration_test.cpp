@@ -3,6 +3,7 @@
 // "Today" is the test server's fixed 2026-11-23.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -204,6 +205,71 @@ TEST_F(Declarations, TheAnswerToAFirstSubmissionIsTheMonthAsStored) {
     EXPECT_EQ(answer.Json(), read.Json()) << month;
     EXPECT_EQ(answer.Header("etag"), read.Header("etag")) << month;
   }
+}
+
+// RFC 7240: with `Prefer: return=minimal` a submission answers the month as the list shows it
+// (state, version, the latest revision's totals), not the revisions and their explained lines;
+// Location and ETag are those of the full answer.
+TEST_F(Declarations, PreferReturnMinimalAnswersTheMonthAsListed) {
+  const std::map<std::string, std::string> minimal = {{"Prefer", "return=minimal"}};
+  const auto listed = [&](const std::string& month) {
+    const auto list = client().Get("/v1/accommodations/" + accommodation_ +
+                                   "/declarations?from=" + month + "&to=" + month);
+    EXPECT_EQ(list.status, 200) << list.body;
+    return list.Json().at("items").at(0);
+  };
+  const auto submitted =
+      Post(MonthPath("2026-07") + "/submit", {{"stays", {ExampleAStay(), AirbnbStay()}}}, minimal);
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  EXPECT_EQ(submitted.Header("preference-applied"), "return=minimal");
+  EXPECT_EQ(submitted.Header("location"), MonthPath("2026-07"));
+  EXPECT_EQ(submitted.Json(), listed("2026-07"));
+  EXPECT_EQ(submitted.Json().at("latest").at("total_cents"), 1925);
+  EXPECT_FALSE(submitted.Json().contains("revisions"));
+  EXPECT_EQ(submitted.Header("etag"), client().Get(MonthPath("2026-07")).Header("etag"));
+
+  // A revision's short answer keeps the delay of the month's first filing, as the list does.
+  json one_minor_less = ExampleAStay();
+  one_minor_less["exempt"]["minors"] = 1;
+  auto conditional = minimal;
+  conditional["If-Match"] = submitted.Header("etag");
+  const auto revised =
+      Post(MonthPath("2026-07") + "/revisions",
+           {{"stays", {one_minor_less}}, {"reason", "Un enfant avait 18 ans."}}, conditional);
+  ASSERT_EQ(revised.status, 201) << revised.body;
+  EXPECT_EQ(revised.Header("preference-applied"), "return=minimal");
+  EXPECT_EQ(revised.Json(), listed("2026-07"));
+  EXPECT_EQ(revised.Json().at("latest").at("revision"), 2);
+  EXPECT_EQ(revised.Header("etag"), client().Get(MonthPath("2026-07")).Header("etag"));
+
+  // Among other preferences, with parameters and quotes; a nil return too.
+  const auto nil = Post(MonthPath("2026-08") + "/nil", json::object(),
+                        {{"Prefer", "respond-async, RETURN=\"minimal\"; foo=bar"}});
+  ASSERT_EQ(nil.status, 201) << nil.body;
+  EXPECT_EQ(nil.Header("preference-applied"), "return=minimal");
+  EXPECT_EQ(nil.Json(), listed("2026-08"));
+
+  // Without the preference (or with return=representation), the full month as GET reads it.
+  const auto full =
+      Post(MonthPath("2026-09") + "/nil", json::object(), {{"Prefer", "return=representation"}});
+  ASSERT_EQ(full.status, 201) << full.body;
+  EXPECT_EQ(full.Header("preference-applied"), "");
+  EXPECT_EQ(full.Json(), client().Get(MonthPath("2026-09")).Json());
+}
+
+// A replay sends the recorded answer (short if the first was), without Preference-Applied.
+TEST_F(Declarations, AReplayOfAMinimalAnswerIsTheRecordedShortAnswer) {
+  const std::map<std::string, std::string> headers = {{"Prefer", "return=minimal"},
+                                                      {"Idempotency-Key", "k-min"}};
+  const json body = {{"stays", {ExampleAStay()}}};
+  const auto first = Post(MonthPath("2026-07") + "/submit", body, headers);
+  ASSERT_EQ(first.status, 201) << first.body;
+  const auto retry = Post(MonthPath("2026-07") + "/submit", body, headers);
+  EXPECT_EQ(retry.status, 201);
+  EXPECT_EQ(retry.body, first.body);
+  EXPECT_EQ(retry.Header("idempotent-replayed"), "true");
+  EXPECT_EQ(retry.Header("preference-applied"), "");
+  EXPECT_EQ(retry.Header("etag"), first.Header("etag"));
 }
 
 TEST_F(Declarations, BadStaysAreRefusedWithEveryProblemAndNothingIsStored) {
