@@ -85,6 +85,9 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterNightSynthesisRoutes(table, services);
   RegisterMailTemplateRoutes(table, services);
   RegisterMailRoutes(table, services);
+  RegisterAuditRoutes(table, services);
+  RegisterLockoutRoutes(table, services);
+  RegisterPersonalDataRoutes(table, services);
 }
 
 }  // namespace nuitee::api

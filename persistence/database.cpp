@@ -7,6 +7,8 @@
 #include <mutex>
 #include <vector>
 
+#include "persistence/write_audit.hpp"
+
 namespace nuitee::persistence {
 namespace {
 
@@ -127,6 +129,7 @@ Status Database::Run(const std::function<Status(Transaction&)>& work) {
     Transaction tx(session);
     Status status = work(tx);
     if (status) {
+      RecordWriteAudit(tx);  // in this transaction: the write and its trace commit together
       session.commit();
     } else {
       session.rollback();

@@ -88,6 +88,14 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"put", "/v1/collectivities/{id}/mail-templates/{kind}", kAdmin, kPathCollectivity},
     {"get", "/v1/collectivities/{id}/mails", kReferent | kAdmin, kPathCollectivity},
     {"post", "/v1/collectivities/{id}/mails:test", kAdmin, kPathCollectivity},
+
+    // Issue 5: the write audit and lockouts are for a collectivity's admins (the operator sees
+    // every lockout, including addresses without an account); a host's personal data for the host
+    // itself, its managers and the referents.
+    {"get", "/v1/collectivities/{id}/audit", kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/lockouts", kAdmin, kPathCollectivity},
+    {"get", "/v1/lockouts", kOperator, kNone},
+    {"get", "/v1/hosts/{id}/personal-data", kReferent | kHostUser, kPathHost},
 });
 
 }  // namespace

@@ -42,13 +42,17 @@ Result<std::optional<persistence::RecordOwner>> OwnerOf(Services& services, Owne
 // Whether the host or accommodation the path names is one the caller may reach: of its
 // collectivity, and for a host user one it acts for (an accommodation through its host). Staff of
 // another collectivity thus get 404 before any handler reads the body, like a host user.
-Result<bool> Reaches(Services& services, const Principal& principal, Ownership ownership,
-                     const std::string& id) {
+// A host user that reaches it acts on behalf of its host (recorded on the exchange).
+Result<bool> Reaches(Exchange& exchange, Services& services, const Principal& principal,
+                     Ownership ownership, const std::string& id) {
   auto owner = OwnerOf(services, ownership, id);
   if (!owner) return Fail(owner.error());
   if (!*owner || (*owner)->collectivity != *principal.collectivity) return false;
   const bool host_user = principal.kind == UserKind::kHost || principal.kind == UserKind::kManager;
-  return !host_user || principal.ActsFor((*owner)->host);
+  if (!host_user) return true;
+  if (!principal.ActsFor((*owner)->host)) return false;
+  exchange.SetOnBehalfOf((*owner)->host);
+  return true;
 }
 
 // The ownership rule of the route for a signed-in caller that the rule admits.
@@ -66,7 +70,7 @@ bool OwnsPathRecord(Exchange& exchange, Services& services, const AccessRule& ru
   if (rule.ownership == Ownership::kPathCollectivity) {
     return id == principal.collectivity->value() || NotFound(exchange);
   }
-  auto reached = Reaches(services, principal, rule.ownership, id);
+  auto reached = Reaches(exchange, services, principal, rule.ownership, id);
   if (!reached) {
     exchange.SendError(reached.error());
     return false;

@@ -41,6 +41,10 @@ class Exchange {
   // The actor recorded in audit trails: the caller's address, and for a manager the hosts it acts
   // for are recorded by the route (on behalf of).
   std::string Actor() const;
+  // The host a host account or a manager acts for on this request, once the guard has found the
+  // owner of the record the path names (recorded by the write audit as "on behalf of").
+  const std::optional<HostId>& on_behalf_of() const { return on_behalf_of_; }
+  void SetOnBehalfOf(HostId host) { on_behalf_of_ = std::move(host); }
 
   void SendJson(Pistache::Http::Code code, const nlohmann::json& body,
                 std::optional<long long> version = std::nullopt);
@@ -72,6 +76,7 @@ class Exchange {
   bool omit_body_ = false;
   bool strict_transport_ = false;
   std::optional<Principal> principal_;
+  std::optional<HostId> on_behalf_of_;
 };
 
 }  // namespace nuitee::api

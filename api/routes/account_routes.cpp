@@ -12,6 +12,7 @@
 #include "api/logger.hpp"
 #include "api/routes/idempotent_post.hpp"
 #include "api/routes/route_support.hpp"
+#include "api/routes/reset_throttle.hpp"
 #include "api/routes/routes.hpp"
 #include "domain/mail_address.hpp"
 #include "persistence/account_repository.hpp"
@@ -217,7 +218,10 @@ void RequestReset(Exchange& exchange, Services& services) {
   }
   reader.RejectUnknownFields();
   if (!errors.empty()) return exchange.SendError(errors.ToError());
+  auto may_mail = AdmitResetRequest(exchange, services, email);  // 429 for a flood from one client
+  if (!may_mail) return exchange.SendError(may_mail.error());
   auto done = services.database.InTransaction([&](Transaction& tx) -> Status {
+    if (!*may_mail) return {};  // enough mails to this address lately: the same 202, no new one
     for (const auto& user : AccountRepository::FindByEmail(tx, email, collectivity)) {
       if (auto sent = SendLink(tx, services, user, LinkPurpose::kPasswordReset, "password-reset");
           !sent) {

@@ -24,5 +24,8 @@ void RegisterNightSynthesisRoutes(RouteTable& table, Services& services);
 void RegisterMailTemplateRoutes(RouteTable& table, Services& services);
 void RegisterAccountRoutes(RouteTable& table, Services& services);
 void RegisterMailRoutes(RouteTable& table, Services& services);
+void RegisterAuditRoutes(RouteTable& table, Services& services);
+void RegisterLockoutRoutes(RouteTable& table, Services& services);
+void RegisterPersonalDataRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

@@ -92,6 +92,10 @@ const std::map<std::string, std::string> kMatrix = {
     {"PUT /v1/collectivities/{id}/mail-templates/{kind}", "1333333A4"},
     {"GET /v1/collectivities/{id}/mails", "13333A3A4"},
     {"POST /v1/collectivities/{id}/mails:test", "1333333A4"},
+    {"GET /v1/collectivities/{id}/audit", "1333333A4"},
+    {"GET /v1/collectivities/{id}/lockouts", "1333333A4"},
+    {"GET /v1/lockouts", "1A3333333"},
+    {"GET /v1/hosts/{id}/personal-data", "13A4AA333"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA"},
 };

@@ -33,6 +33,29 @@ std::string TestDatabase::UrlFor(const std::string& database_name) {
   return url + " dbname=" + database_name;
 }
 
+namespace {
+
+// Idempotent and safe when suites of several processes race to create it.
+void EnsureServerRole(soci::session& admin) {
+  admin << std::string("DO $$ BEGIN "
+                       "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '") +
+               kServerRole +
+               "') THEN BEGIN CREATE ROLE " + kServerRole +
+               " LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; "
+               "END IF; END $$";
+  admin << std::string("GRANT nuitee_app TO ") + kServerRole;
+}
+
+}  // namespace
+
+std::string TestDatabase::ServerRoleUrl() const {
+  static const std::regex user(R"(user=\S+)");
+  if (std::regex_search(url_, user)) {
+    return std::regex_replace(url_, user, std::string("user=") + kServerRole);
+  }
+  return url_ + " user=" + kServerRole;
+}
+
 TestDatabase::TestDatabase(Schema schema) {
   static std::atomic<int> counter{0};
   std::random_device random;
@@ -46,6 +69,8 @@ TestDatabase::TestDatabase(Schema schema) {
   if (schema == Schema::kMigrated) {
     auto migrated = persistence::ApplyMigrations(url_, persistence::EmbeddedMigrations());
     if (!migrated) throw std::runtime_error("migrations failed: " + migrated.error().message);
+    soci::session admin(soci::postgresql, url_);
+    EnsureServerRole(admin);
   }
 }
 

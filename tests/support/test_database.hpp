@@ -9,13 +9,21 @@
 
 namespace nuitee::testing {
 
+// The login role of test servers: a member of nuitee_app that owns nothing, created once per
+// cluster (roles are the cluster's, not a database's). Like `nuitee serve` in production, it may
+// append to the audit tables but never update, delete nor truncate them.
+inline constexpr const char* kServerRole = "nuitee_server";
+
 class TestDatabase {
  public:
   enum class Schema { kMigrated, kEmpty };
   explicit TestDatabase(Schema schema = Schema::kMigrated);
   ~TestDatabase();
 
+  // As the owner (the cluster's superuser), which ran the migrations: for arranging data.
   const std::string& url() const { return url_; }
+  // As kServerRole, the role a server runs under (migration 0012): what TestServer serves with.
+  std::string ServerRoleUrl() const;
   const std::string& name() const { return name_; }
   persistence::Database& database();
   // Runs SQL outside the application's code, for arranging and inspecting data.
