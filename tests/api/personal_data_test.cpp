@@ -92,19 +92,27 @@ TEST_F(PersonalData, AHostDownloadsEverythingHeldAboutItWithoutSecrets) {
   EXPECT_EQ(data.at("declarations").at(0).at("month"), "2026-07");
   EXPECT_EQ(data.at("declarations").at(0).at("revisions").size(), 2u);
   std::set<std::string> accounts;
-  for (const auto& account : data.at("accounts")) accounts.insert(account.at("email"));
+  for (const auto& account : data.at("accounts")) {
+    accounts.insert(account.at("email").get<std::string>());
+  }
   EXPECT_EQ(accounts, (std::set<std::string>{"jeanne.compte@vidal.fr", "agence@conciergerie.fr",
                                              "jeanne@vidal.fr"}));
   EXPECT_FALSE(data.at("register_history").empty());
   // The write audit about it: the submission by the host, the revision by its manager.
   std::set<std::string> writers;
-  for (const auto& row : data.at("write_audit")) writers.insert(row.at("principal").at("email"));
+  for (const auto& row : data.at("write_audit")) {
+    writers.insert(row.at("principal").at("email").get<std::string>());
+  }
   EXPECT_TRUE(writers.count("jeanne.compte@vidal.fr")) << data.at("write_audit").dump();
   EXPECT_TRUE(writers.count("agence@conciergerie.fr")) << data.at("write_audit").dump();
   ASSERT_EQ(data.at("mails").size(), 2u) << data.at("mails").dump();
   for (const auto& mail : data.at("mails")) {
-    if (mail.at("kind") == "test") EXPECT_FALSE(mail.at("body").is_null());
-    if (mail.at("kind") == "invitation") EXPECT_TRUE(mail.at("body").is_null());
+    if (mail.at("kind") == "test") {
+      EXPECT_FALSE(mail.at("body").is_null());
+    }
+    if (mail.at("kind") == "invitation") {
+      EXPECT_TRUE(mail.at("body").is_null());
+    }
   }
   // No password hash (scrypt's "$scrypt$" or similar), no token digest, no one-time link.
   for (const std::string secret : {"password_hash", "token", "scrypt", "digest", "/invitation"}) {

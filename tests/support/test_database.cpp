@@ -37,13 +37,13 @@ namespace {
 
 // Idempotent and safe when suites of several processes race to create it.
 void EnsureServerRole(soci::session& admin) {
-  admin << std::string("DO $$ BEGIN "
-                       "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '") +
-               kServerRole +
-               "') THEN BEGIN CREATE ROLE " + kServerRole +
-               " LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; "
-               "END IF; END $$";
-  admin << std::string("GRANT nuitee_app TO ") + kServerRole;
+  const std::string role = kServerRole;
+  admin << "DO $$ BEGIN "
+           "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
+           "BEGIN CREATE ROLE " + role + " LOGIN; "
+           "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; END IF; "
+           "IF NOT pg_has_role('" + role + "', 'nuitee_app', 'MEMBER') THEN "
+           "GRANT nuitee_app TO " + role + "; END IF; END $$";
 }
 
 }  // namespace
@@ -101,6 +101,23 @@ long long TestDatabase::CountRows(const std::string& sql) const {
   long long count = 0;
   session << sql, soci::into(count);
   return count;
+}
+
+std::string TestDatabase::QueryText(const std::string& url, const std::string& sql) {
+  soci::session session(soci::postgresql, url);
+  std::string value;
+  session << sql, soci::into(value);
+  return value;
+}
+
+std::string TestDatabase::SqlStateOf(const std::string& url, const std::string& sql) {
+  soci::session session(soci::postgresql, url);
+  try {
+    session << sql;
+  } catch (const soci::postgresql_soci_error& error) {
+    return error.sqlstate();
+  }
+  return "";
 }
 
 }  // namespace nuitee::testing

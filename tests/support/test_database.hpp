@@ -29,6 +29,10 @@ class TestDatabase {
   // Runs SQL outside the application's code, for arranging and inspecting data.
   void Execute(const std::string& sql) const;
   long long CountRows(const std::string& sql) const;
+  // On a connection of its own to `url` (e.g. as kServerRole): the first column of the first row
+  // as text, and the SQLSTATE a statement fails with ("" when it succeeds).
+  static std::string QueryText(const std::string& url, const std::string& sql);
+  static std::string SqlStateOf(const std::string& url, const std::string& sql);
 
   // The server connection string from TEST_PG (database "postgres"), and the same with another
   // database name.
