@@ -64,6 +64,16 @@ persistence::WriteAuditContext WriteAuditContextOf(const Exchange& exchange,
   return context;
 }
 
+void NoteAuditAccount(const UserId& user, const std::string& email, UserKind kind,
+                      const std::optional<CollectivityId>& collectivity) {
+  Principal holder;
+  holder.user_id = user;
+  holder.email = email;
+  holder.kind = kind;
+  holder.collectivity = collectivity;
+  NoteAuditPrincipal(holder);
+}
+
 void NoteAuditPrincipal(const Principal& principal) {
   auto* context = persistence::WriteAuditScope::Current();
   if (context == nullptr) return;

@@ -16,5 +16,8 @@ persistence::WriteAuditContext WriteAuditContextOf(const Exchange& exchange,
 
 // For routes that learn who acts only while running (a login): the account that signed in.
 void NoteAuditPrincipal(const Principal& principal);
+// Likewise for the holder of a one-time link (invitation, password reset): its account.
+void NoteAuditAccount(const UserId& user, const std::string& email, UserKind kind,
+                      const std::optional<CollectivityId>& collectivity);
 
 }  // namespace nuitee::api

@@ -175,6 +175,36 @@ TEST_F(WriteAudit, ALoginIsRecordedAsTheAccountThatSignedIn) {
   EXPECT_EQ(page.at("items").at(0).at("principal").at("kind"), "staff");
 }
 
+TEST_F(WriteAudit, LinkHoldersAreRecordedAsTheirAccountAndResetRequestsAsAnonymous) {
+  const auto invited = client().PostJson(
+      "/v1/collectivities/" + collectivity_ + "/users",
+      {{"email", "compta@murat.fr"}, {"display_name", "Paul Rouquet"}, {"roles", {"finance"}}});
+  ASSERT_EQ(invited.status, 201) << invited.body;
+  const std::string body = Scalar(server_.db().url(),
+                                  "SELECT body FROM mail_outbox ORDER BY seq DESC LIMIT 1");
+  const auto at = body.find("#jeton=");
+  ASSERT_NE(at, std::string::npos) << body;
+  HttpClient anonymous(server_.base_url());
+  ASSERT_EQ(anonymous
+                .PostJson("/v1/auth/invitations/accept",
+                          {{"token", body.substr(at + 7, 43)},
+                           {"password", "un mot de passe tout neuf et long"}})
+                .status,
+            204);
+  const json accepted = Audit("?route=/v1/auth/invitations/accept");
+  ASSERT_EQ(accepted.at("items").size(), 1u) << accepted.dump();
+  EXPECT_EQ(accepted.at("items").at(0).at("principal").at("email"), "compta@murat.fr");
+  EXPECT_EQ(accepted.at("items").at(0).at("principal").at("kind"), "staff");
+
+  // Asked by nobody in particular, about this account: for its collectivity's admins to see.
+  ASSERT_EQ(anonymous.PostJson("/v1/auth/password-resets", {{"email", "compta@murat.fr"}}).status,
+            202);
+  const json reset = Audit("?route=/v1/auth/password-resets");
+  ASSERT_EQ(reset.at("items").size(), 1u) << reset.dump();
+  EXPECT_EQ(reset.at("items").at(0).at("principal").at("kind"), "anonymous");
+  EXPECT_EQ(reset.at("items").at(0).at("target").at("id"), invited.Json().at("id"));
+}
+
 TEST_F(WriteAudit, TheOperatorsWritesBelongToTheCollectivityTheyConcern) {
   server_.ActAsOperator();
   const auto patched = client().PatchJson("/v1/collectivities/" + collectivity_,
