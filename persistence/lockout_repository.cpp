@@ -10,7 +10,8 @@ namespace {
 constexpr const char* kIso = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
 
 std::string Columns() {
-  return std::string("l.seq, to_char(l.at AT TIME ZONE 'UTC', ") + kIso + ") AS at_text, l.email, " +
+  return std::string("l.seq, to_char(l.at AT TIME ZONE 'UTC', ") + kIso +
+         ") AS at_text, l.email, " +
          "l.address, l.reason, to_char(l.locked_until AT TIME ZONE 'UTC', " + kIso +
          ") AS until_text, EXISTS (SELECT 1 FROM users u WHERE u.email = l.email)::int AS known";
 }

@@ -10,10 +10,13 @@
 
 namespace nuitee::persistence {
 
-enum class LockoutReason { kAccount, kAddress };  // too many failures for the address tried / client
+enum class LockoutReason {
+  kAccount,
+  kAddress
+};  // too many failures for the address tried / client
 
 struct Lockout {
-  std::string at;            // ISO 8601 UTC
+  std::string at;  // ISO 8601 UTC
   std::string email;
   std::string address;
   std::string reason;        // "account", "address"
@@ -35,8 +38,8 @@ class LockoutRepository {
 };
 
 struct RecentResetRequests {
-  long long mailed_for_email = 0;  // mails sent to this address lately
-  long long for_address = 0;       // requests from this client lately
+  long long mailed_for_email = 0;    // mails sent to this address lately
+  long long for_address = 0;         // requests from this client lately
   long long oldest_age_seconds = 0;  // of this client's requests in the window
 };
 

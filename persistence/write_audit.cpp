@@ -76,11 +76,11 @@ void RecordWriteAudit(Transaction& tx) {
                   "WHERE pg_current_xact_id_if_assigned() IS NOT NULL",
       soci::use(context->collectivity_id, "collectivity"),
       soci::use(context->principal_user_id, "user"), soci::use(context->principal, "principal"),
-      soci::use(context->principal_kind, "kind"),
-      soci::use(context->on_behalf_of_host_id, "host"), soci::use(context->address, "address"),
-      soci::use(context->request_id, "request"), soci::use(context->method, "method"),
-      soci::use(context->route, "route"), soci::use(context->path, "path"),
-      soci::use(context->target_kind, "target_kind"), soci::use(context->target_id, "target_id");
+      soci::use(context->principal_kind, "kind"), soci::use(context->on_behalf_of_host_id, "host"),
+      soci::use(context->address, "address"), soci::use(context->request_id, "request"),
+      soci::use(context->method, "method"), soci::use(context->route, "route"),
+      soci::use(context->path, "path"), soci::use(context->target_kind, "target_kind"),
+      soci::use(context->target_id, "target_id");
 }
 
 bool WriteAuditRepository::RoleMayRewrite(Database& database) {
@@ -95,8 +95,7 @@ bool WriteAuditRepository::RoleMayRewrite(Database& database) {
   return checked && may != 0;
 }
 
-Page<WriteAuditRow> WriteAuditRepository::List(Transaction& tx,
-                                               const std::string& collectivity_id,
+Page<WriteAuditRow> WriteAuditRepository::List(Transaction& tx, const std::string& collectivity_id,
                                                const WriteAuditFilter& filter,
                                                const PageRequest& page) {
   DynamicQuery query;
@@ -127,10 +126,11 @@ std::vector<WriteAuditRow> WriteAuditRepository::AboutHost(
   for (const auto& id : record_ids) ids += "," + id;
   ids += "}";
   soci::rowset<soci::row> rows =
-      (tx.session().prepare << std::string("SELECT ") + kColumns +
-                                   " FROM write_audit WHERE collectivity_id = :c::uuid AND "
-                                   "(on_behalf_of_host_id = :h::uuid OR target_id = ANY(:ids::text[]))"
-                                   " ORDER BY seq",
+      (tx.session().prepare
+           << std::string("SELECT ") + kColumns +
+                  " FROM write_audit WHERE collectivity_id = :c::uuid AND "
+                  "(on_behalf_of_host_id = :h::uuid OR target_id = ANY(:ids::text[]))"
+                  " ORDER BY seq",
        soci::use(collectivity_id), soci::use(host_id), soci::use(ids));
   std::vector<WriteAuditRow> result;
   for (const auto& row : rows) result.push_back(RowFrom(row));

@@ -89,11 +89,11 @@ struct WriteAuditRow {
 };
 
 struct WriteAuditFilter {
-  std::optional<std::string> principal;   // the account's address, exact (lower-case)
-  std::optional<std::string> from;        // YYYY-MM-DD, first day included (Europe/Paris)
-  std::optional<std::string> to;          // YYYY-MM-DD, last day included
-  std::optional<std::string> route;       // "/v1/hosts/{id}"
-  std::optional<std::string> method;      // "POST"
+  std::optional<std::string> principal;  // the account's address, exact (lower-case)
+  std::optional<std::string> from;       // YYYY-MM-DD, first day included (Europe/Paris)
+  std::optional<std::string> to;         // YYYY-MM-DD, last day included
+  std::optional<std::string> route;      // "/v1/hosts/{id}"
+  std::optional<std::string> method;     // "POST"
   std::optional<std::string> target_kind;
   std::optional<std::string> target_id;
   std::optional<std::string> on_behalf_of;  // a host id

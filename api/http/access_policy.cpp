@@ -83,8 +83,7 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/hosts/{id}/users", kRegisterWriters, kPathHost},
 
     {"get", "/v1/collectivities/{id}/mail-templates", kReferent | kAdmin, kPathCollectivity},
-    {"get", "/v1/collectivities/{id}/mail-templates/{kind}", kReferent | kAdmin,
-     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/mail-templates/{kind}", kReferent | kAdmin, kPathCollectivity},
     {"put", "/v1/collectivities/{id}/mail-templates/{kind}", kAdmin, kPathCollectivity},
     {"get", "/v1/collectivities/{id}/mails", kReferent | kAdmin, kPathCollectivity},
     {"post", "/v1/collectivities/{id}/mails:test", kAdmin, kPathCollectivity},

@@ -17,9 +17,9 @@ using persistence::Transaction;
 using Pistache::Http::Code;
 
 std::optional<std::string> Lowercase(std::optional<std::string> text) {
-  if (text) std::transform(text->begin(), text->end(), text->begin(), [](unsigned char c) {
-    return char(std::tolower(c));
-  });
+  if (text)
+    std::transform(text->begin(), text->end(), text->begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
   return text;
 }
 
@@ -54,9 +54,9 @@ Result<persistence::WriteAuditFilter> FilterFrom(const QueryParameters& query) {
 void List(Exchange& exchange, Services& services) {
   auto tenant = PathTenant(exchange);
   if (!tenant) return;
-  auto query = QueryParameters::Read(
-      exchange, WithPagination({"principal", "from", "to", "route", "method", "target_kind",
-                                "target_id", "on_behalf_of"}));
+  auto query =
+      QueryParameters::Read(exchange, WithPagination({"principal", "from", "to", "route", "method",
+                                                      "target_kind", "target_id", "on_behalf_of"}));
   if (!query) return exchange.SendError(query.error());
   auto page = query->Page();
   if (!page) return exchange.SendError(page.error());

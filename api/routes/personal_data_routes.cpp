@@ -32,7 +32,9 @@ nlohmann::json OrNull(const std::optional<std::string>& value) {
 }
 
 // Invitation and reset mails carry one-time links: secrets, kept out even of their owner's copy.
-bool CarriesLink(const std::string& kind) { return kind == "invitation" || kind == "password_reset"; }
+bool CarriesLink(const std::string& kind) {
+  return kind == "invitation" || kind == "password_reset";
+}
 
 nlohmann::json MailToJson(const persistence::SentMail& mail) {
   return {{"id", mail.id},
@@ -46,10 +48,14 @@ nlohmann::json MailToJson(const persistence::SentMail& mail) {
 }
 
 nlohmann::json AccountToJson(const persistence::HostAccount& account) {
-  return {{"user_id", account.user_id},         {"email", account.email},
-          {"display_name", account.display_name}, {"kind", account.kind},
-          {"relation", account.relation},       {"created_at", account.created_at},
-          {"granted_at", account.granted_at},   {"revoked_at", OrNull(account.revoked_at)},
+  return {{"user_id", account.user_id},
+          {"email", account.email},
+          {"display_name", account.display_name},
+          {"kind", account.kind},
+          {"relation", account.relation},
+          {"created_at", account.created_at},
+          {"granted_at", account.granted_at},
+          {"revoked_at", OrNull(account.revoked_at)},
           {"disabled_at", OrNull(account.disabled_at)},
           {"password_set", account.has_password}};
 }
@@ -88,8 +94,8 @@ Result<nlohmann::json> Export(Transaction& tx, const CollectivityId& tenant, con
   nlohmann::json accommodations = nlohmann::json::array();
   nlohmann::json declarations = nlohmann::json::array();
   nlohmann::json register_history = nlohmann::json::array();
-  for (const auto& entry : persistence::AuditRepository::History(tx, tenant, EntityKind::kHost,
-                                                                 id.value())) {
+  for (const auto& entry :
+       persistence::AuditRepository::History(tx, tenant, EntityKind::kHost, id.value())) {
     register_history.push_back(AuditEntryToJson(entry));
   }
   std::vector<std::string> record_ids;
@@ -150,9 +156,8 @@ void PersonalData(Exchange& exchange, Services& services) {
   auto id = PathId(exchange);
   if (!id) return;
   const Day today = services.today();
-  auto exported = services.database.InTransaction([&](Transaction& tx) {
-    return Export(tx, *tenant, HostId(*id), today);
-  });
+  auto exported = services.database.InTransaction(
+      [&](Transaction& tx) { return Export(tx, *tenant, HostId(*id), today); });
   if (!exported) return exchange.SendError(exported.error());
   exchange.AddHeader("Content-Disposition",
                      "attachment; filename=\"donnees-personnelles-" + *id + ".json\"");

@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <map>
 #include <cctype>
+#include <map>
 #include <thread>
 #include <vector>
 
@@ -62,23 +62,23 @@ class Abuse : public ::testing::Test {
 
   // A host and a rental whose every free-text field is `text`; returns {host, rental}.
   std::pair<std::string, std::string> Register(const std::string& text, int index) {
-    const std::string host = testing::CreatedId(client().PostJson(
-        "/v1/collectivities/" + collectivity_ + "/hosts",
-        {{"kind", "person"},
-         {"legal_name", text},
-         {"address", {{"line", text}, {"postal_code", "15300"}, {"city", text}}},
-         {"manager", {{"name", text}, {"email", "gestion@conciergerie.fr"}}}}));
+    const std::string host = testing::CreatedId(
+        client().PostJson("/v1/collectivities/" + collectivity_ + "/hosts",
+                          {{"kind", "person"},
+                           {"legal_name", text},
+                           {"address", {{"line", text}, {"postal_code", "15300"}, {"city", text}}},
+                           {"manager", {{"name", text}, {"email", "gestion@conciergerie.fr"}}}}));
     const std::string number = "00010" + std::to_string(index);
-    const std::string rental = testing::CreatedId(client().PostJson(
-        "/v1/hosts/" + host + "/accommodations",
-        {{"name", text},
-         {"commune", "15138"},
-         {"address", {{"line", text + " " + number}, {"postal_code", "15300"}}},
-         {"nature", "furnished_rental"},
-         {"capacity_persons", 4},
-         {"registration_number", "15138" + number + "AB"},
-         {"marketing", "both"},
-         {"opened_on", "2025-03-01"}}));
+    const std::string rental = testing::CreatedId(
+        client().PostJson("/v1/hosts/" + host + "/accommodations",
+                          {{"name", text},
+                           {"commune", "15138"},
+                           {"address", {{"line", text + " " + number}, {"postal_code", "15300"}}},
+                           {"nature", "furnished_rental"},
+                           {"capacity_persons", 4},
+                           {"registration_number", "15138" + number + "AB"},
+                           {"marketing", "both"},
+                           {"opened_on", "2025-03-01"}}));
     return {host, rental};
   }
 
@@ -99,9 +99,9 @@ TEST_F(Abuse, MetacharactersInEveryRegisterTextFieldAreStoredAndReturnedVerbatim
     const json stored_rental = client().Get("/v1/accommodations/" + rental).Json();
     EXPECT_EQ(stored_rental.at("name"), text);
     EXPECT_EQ(stored_rental.at("address").at("line"), text + " 00010" + std::to_string(i));
-    const auto classified = client().PostJson(
-        "/v1/accommodations/" + rental + "/classifications",
-        {{"rank", "3"}, {"decided_on", "2024-05-02"}, {"body", text}});
+    const auto classified =
+        client().PostJson("/v1/accommodations/" + rental + "/classifications",
+                          {{"rank", "3"}, {"decided_on", "2024-05-02"}, {"body", text}});
     ASSERT_EQ(classified.status, 201) << classified.body;
     EXPECT_EQ(client()
                   .Get("/v1/accommodations/" + rental + "/classifications")
@@ -125,11 +125,10 @@ TEST_F(Abuse, MetacharactersInEveryRegisterTextFieldAreStoredAndReturnedVerbatim
 }
 
 TEST_F(Abuse, ANulCharacterIsRefusedCleanly) {
-  const auto host = client().Request(
-      "POST", "/v1/collectivities/" + collectivity_ + "/hosts",
-      R"({"kind": "person", "legal_name": "Jeanne\u0000Vidal",
+  const auto host = client().Request("POST", "/v1/collectivities/" + collectivity_ + "/hosts",
+                                     R"({"kind": "person", "legal_name": "Jeanne\u0000Vidal",
           "address": {"line": "2 rue", "postal_code": "15300", "city": "Murat"}})",
-      {{"Content-Type", "application/json"}});
+                                     {{"Content-Type", "application/json"}});
   EXPECT_TRUE(host.status == 400 || host.status == 422) << host.status << " " << host.body;
   EXPECT_TRUE(IsProblem(host));
   EXPECT_NE(host.body.find("/legal_name"), std::string::npos) << host.body;
@@ -156,8 +155,8 @@ TEST_F(Abuse, MetacharactersInEveryQueryParameterAreAnsweredWithoutA500) {
       {c + "/nights", {"from", "to", "group_by"}},
       {c + "/mails", {"status", "limit", "cursor"}},
       {c + "/audit",
-       {"principal", "from", "to", "route", "method", "target_kind", "target_id",
-        "on_behalf_of", "limit", "cursor"}},
+       {"principal", "from", "to", "route", "method", "target_kind", "target_id", "on_behalf_of",
+        "limit", "cursor"}},
       {c + "/lockouts", {"limit", "cursor"}},
   };
   std::vector<std::string> values;
@@ -171,10 +170,10 @@ TEST_F(Abuse, MetacharactersInEveryQueryParameterAreAnsweredWithoutA500) {
     for (const auto& parameter : parameters) {
       for (const auto& value : values) {
         // The list of collectivities is the operator's; the others the collectivity's staff's.
-        const auto answer = client().Get(path + "?" + parameter + "=" + value,
-                                         path == "/v1/collectivities"
-                                             ? client().AsOperator()
-                                             : std::map<std::string, std::string>{});
+        const auto answer =
+            client().Get(path + "?" + parameter + "=" + value,
+                         path == "/v1/collectivities" ? client().AsOperator()
+                                                      : std::map<std::string, std::string>{});
         SCOPED_TRACE(path + "?" + parameter + "=" + value.substr(0, 40));
         EXPECT_TRUE(answer.status == 200 || answer.status == 400) << answer.status << answer.body;
         if (answer.status != 200) {
@@ -215,8 +214,8 @@ TEST_F(Abuse, OversizedHeadersGetA431ProblemAndTheServerStaysUp) {
                                      {{"X-Remplissage", std::string(size, 'a')}});
     EXPECT_EQ(padded.status, 431) << size;
     EXPECT_TRUE(IsProblem(padded));
-    const auto cookies = client().Get(
-        "/v1/auth/me", {{"Cookie", "nuitee_session=" + std::string(size, 'b')}});
+    const auto cookies =
+        client().Get("/v1/auth/me", {{"Cookie", "nuitee_session=" + std::string(size, 'b')}});
     EXPECT_EQ(cookies.status, 431) << size;
     EXPECT_TRUE(IsProblem(cookies));
   }
@@ -256,8 +255,8 @@ TEST_F(Abuse, MalformedBearerTokensAndCookiesGet401Problems) {
     const auto me = client().Get("/v1/auth/me", {{"Authorization", authorization}});
     EXPECT_EQ(me.status, 401) << me.body;
     EXPECT_TRUE(IsProblem(me));
-    const auto write = client().PostJson(write_path, {{"kind", "person"}},
-                                         {{"Authorization", authorization}});
+    const auto write =
+        client().PostJson(write_path, {{"kind", "person"}}, {{"Authorization", authorization}});
     EXPECT_EQ(write.status, 401) << write.body;
     EXPECT_TRUE(IsProblem(write));
   }
@@ -309,7 +308,8 @@ TEST_F(Abuse, AThousandFailedLoginsAreThrottledWhileAnotherUserSignsIn) {
     HttpClient attacker(server_.base_url());
     for (int attempt = 0; attempt < 1000; ++attempt) {
       const auto answer = attacker.PostJson(
-          "/v1/auth/login", {{"email", "cible@murat.fr"}, {"password", "essai-" + std::to_string(attempt)}});
+          "/v1/auth/login",
+          {{"email", "cible@murat.fr"}, {"password", "essai-" + std::to_string(attempt)}});
       if (answer.status == 401) {
         ++unauthorized;
       } else if (answer.status == 429) {

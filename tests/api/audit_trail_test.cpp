@@ -43,8 +43,7 @@ class WriteAudit : public ::testing::Test {
   }
   HttpClient& client() { return server_.client(); }
   json Audit(const std::string& query = "") {
-    const auto answer =
-        client().Get("/v1/collectivities/" + collectivity_ + "/audit" + query);
+    const auto answer = client().Get("/v1/collectivities/" + collectivity_ + "/audit" + query);
     EXPECT_EQ(answer.status, 200) << answer.body;
     return answer.Json();
   }
@@ -62,9 +61,9 @@ TEST_F(WriteAudit, ServerRoleCannotUpdateDeleteOrTruncateTheAuditTables) {
   // A plain column of each (identity columns refuse UPDATE for another reason).
   for (const auto& [table, column] : std::vector<std::pair<std::string, std::string>>{
            {"write_audit", "principal"}, {"audit_events", "actor"}, {"login_lockouts", "email"}}) {
-    EXPECT_NE(Scalar(url, "SELECT tableowner::text FROM pg_tables WHERE tablename = '" + table +
-                              "'"),
-              testing::kServerRole)
+    EXPECT_NE(
+        Scalar(url, "SELECT tableowner::text FROM pg_tables WHERE tablename = '" + table + "'"),
+        testing::kServerRole)
         << table;
     // 42501: insufficient_privilege, refused before any trigger runs.
     EXPECT_EQ(SqlStateOf(url, "UPDATE " + table + " SET " + column + " = " + column), "42501")
@@ -117,9 +116,9 @@ TEST_F(WriteAudit, RecordsAWriteWithPrincipalAddressRequestIdRouteAndTarget) {
 }
 
 TEST_F(WriteAudit, AManagersWriteIsRecordedOnBehalfOfTheHost) {
-  ASSERT_EQ(testing::PutDeliberation(client(), collectivity_, 2026, testing::DeliberationBody())
-                .status,
-            201);
+  ASSERT_EQ(
+      testing::PutDeliberation(client(), collectivity_, 2026, testing::DeliberationBody()).status,
+      201);
   const std::string host = testing::CreateHost(client(), collectivity_);
   const std::string rental = testing::CreateRental(client(), collectivity_, host);
   const std::string manager =
@@ -129,11 +128,9 @@ TEST_F(WriteAudit, AManagersWriteIsRecordedOnBehalfOfTheHost) {
                          {"nights", 2},
                          {"occupants", 2},
                          {"price_per_night_cents", 8000}}}}};
-  const auto saved =
-      client().Request("PUT", "/v1/accommodations/" + rental + "/declarations/2026-07",
-                       draft.dump(),
-                       {{"Authorization", "Bearer " + manager},
-                        {"Content-Type", "application/json"}});
+  const auto saved = client().Request(
+      "PUT", "/v1/accommodations/" + rental + "/declarations/2026-07", draft.dump(),
+      {{"Authorization", "Bearer " + manager}, {"Content-Type", "application/json"}});
   ASSERT_EQ(saved.status, 200) << saved.body;
 
   const json page = Audit("?principal=Agence@Conciergerie.fr&method=PUT");
@@ -159,9 +156,8 @@ TEST_F(WriteAudit, RefusedRequestsReadsAndFailedLoginsLeaveNoRow) {
   EXPECT_EQ(client().Get("/v1/collectivities/" + collectivity_ + "/hosts").status, 200);
   HttpClient anonymous(server_.base_url());
   EXPECT_EQ(anonymous
-                .PostJson("/v1/auth/login",
-                          {{"email", TestServer::StaffEmail(collectivity_)},
-                           {"password", "pas le bon mot de passe"}})
+                .PostJson("/v1/auth/login", {{"email", TestServer::StaffEmail(collectivity_)},
+                                             {"password", "pas le bon mot de passe"}})
                 .status,
             401);
   EXPECT_EQ(server_.db().CountRows("SELECT count(*) FROM write_audit"), before);
@@ -180,8 +176,8 @@ TEST_F(WriteAudit, LinkHoldersAreRecordedAsTheirAccountAndResetRequestsAsAnonymo
       "/v1/collectivities/" + collectivity_ + "/users",
       {{"email", "compta@murat.fr"}, {"display_name", "Paul Rouquet"}, {"roles", {"finance"}}});
   ASSERT_EQ(invited.status, 201) << invited.body;
-  const std::string body = Scalar(server_.db().url(),
-                                  "SELECT body FROM mail_outbox ORDER BY seq DESC LIMIT 1");
+  const std::string body =
+      Scalar(server_.db().url(), "SELECT body FROM mail_outbox ORDER BY seq DESC LIMIT 1");
   const auto at = body.find("#jeton=");
   ASSERT_NE(at, std::string::npos) << body;
   HttpClient anonymous(server_.base_url());
@@ -207,9 +203,9 @@ TEST_F(WriteAudit, LinkHoldersAreRecordedAsTheirAccountAndResetRequestsAsAnonymo
 
 TEST_F(WriteAudit, TheOperatorsWritesBelongToTheCollectivityTheyConcern) {
   server_.ActAsOperator();
-  const auto patched = client().PatchJson("/v1/collectivities/" + collectivity_,
-                                          {{"name", "Pays de Murat (nouveau nom)"}},
-                                          {{"If-Match", "*"}});
+  const auto patched =
+      client().PatchJson("/v1/collectivities/" + collectivity_,
+                         {{"name", "Pays de Murat (nouveau nom)"}}, {{"If-Match", "*"}});
   ASSERT_EQ(patched.status, 200) << patched.body;
   server_.ActAsStaff(collectivity_);
   const json page = Audit("?principal=operateur@nuitee.test");
@@ -225,10 +221,8 @@ TEST_F(WriteAudit, FiltersByDatesTargetAndMethodAndPaginates) {
   testing::CreateHost(client(), collectivity_, "Deuxième Hôtesse");
   testing::CreateHost(client(), collectivity_, "Troisième Hôtesse");
   const std::string hosts = "&route=/v1/collectivities/%7Bid%7D/hosts";
-  EXPECT_EQ(Audit("?from=" + DayFromToday(-1) + "&to=" + DayFromToday(1) + hosts)
-                .at("items")
-                .size(),
-            3u);
+  EXPECT_EQ(
+      Audit("?from=" + DayFromToday(-1) + "&to=" + DayFromToday(1) + hosts).at("items").size(), 3u);
   EXPECT_EQ(Audit("?from=" + DayFromToday(2) + hosts).at("items").size(), 0u);
   EXPECT_EQ(Audit("?to=" + DayFromToday(-2) + hosts).at("items").size(), 0u);
   EXPECT_EQ(Audit("?target_kind=host&target_id=" + first).at("items").size(), 1u);
@@ -239,7 +233,8 @@ TEST_F(WriteAudit, FiltersByDatesTargetAndMethodAndPaginates) {
   std::string query = "?limit=1" + hosts;
   for (int guard = 0; guard < 10; ++guard) {
     const json page = Audit(query);
-    for (const auto& item : page.at("items")) seen.push_back(item.at("target").at("id").get<std::string>());
+    for (const auto& item : page.at("items"))
+      seen.push_back(item.at("target").at("id").get<std::string>());
     if (page.at("next_cursor").is_null()) break;
     query = "?limit=1" + hosts + "&cursor=" + page.at("next_cursor").get<std::string>();
   }

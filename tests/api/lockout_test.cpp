@@ -28,8 +28,8 @@ class Lockouts : public ::testing::Test {
   HttpResponse FailUntilLocked(const std::string& email) {
     HttpClient anonymous(server_.base_url());
     for (int attempt = 0; attempt < 10; ++attempt) {
-      auto answer =
-          anonymous.PostJson("/v1/auth/login", {{"email", email}, {"password", "mauvais-mot-de-passe"}});
+      auto answer = anonymous.PostJson("/v1/auth/login",
+                                       {{"email", email}, {"password", "mauvais-mot-de-passe"}});
       if (answer.status == 429) return answer;
       EXPECT_EQ(answer.status, 401) << answer.body;
     }
@@ -66,9 +66,7 @@ TEST_F(Lockouts, AdminsSeeTheirAccountsLockoutsAndTheOperatorSeesEveryOne) {
   EXPECT_FALSE(lockout.contains("known_account"));
 
   // Another collectivity's admin sees none of them: neither is one of its accounts.
-  EXPECT_TRUE(List("/v1/collectivities/" + other_ + "/lockouts", other_admin_)
-                  .at("items")
-                  .empty());
+  EXPECT_TRUE(List("/v1/collectivities/" + other_ + "/lockouts", other_admin_).at("items").empty());
   // Nor can it read this collectivity's list.
   EXPECT_EQ(server_.client()
                 .Get("/v1/collectivities/" + collectivity_ + "/lockouts",

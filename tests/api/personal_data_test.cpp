@@ -20,16 +20,17 @@ class PersonalData : public ::testing::Test {
   void SetUp() override {
     auto& client = server_.client();
     collectivity_ = testing::CreateCollectivity(client);
-    ASSERT_EQ(testing::PutDeliberation(client, collectivity_, 2026, testing::DeliberationBody())
-                  .status,
-              201);
+    ASSERT_EQ(
+        testing::PutDeliberation(client, collectivity_, 2026, testing::DeliberationBody()).status,
+        201);
     server_.ActAsStaff(collectivity_);
     host_ = testing::CreatedId(client.PostJson(
         "/v1/collectivities/" + collectivity_ + "/hosts",
         {{"kind", "person"},
          {"legal_name", "Jeanne Vidal"},
          {"email", "jeanne@vidal.fr"},
-         {"address", {{"line", "2 rue du Faubourg"}, {"postal_code", "15300"}, {"city", "Murat"}}}}));
+         {"address",
+          {{"line", "2 rue du Faubourg"}, {"postal_code", "15300"}, {"city", "Murat"}}}}));
     rental_ = testing::CreateRental(client, collectivity_, host_);
     ASSERT_EQ(client
                   .PostJson("/v1/accommodations/" + rental_ + "/classifications",
@@ -60,8 +61,8 @@ TEST_F(PersonalData, AHostDownloadsEverythingHeldAboutItWithoutSecrets) {
   auto& client = server_.client();
   // A submitted month, then a correction: both revisions belong in the export.
   const std::string month = "/v1/accommodations/" + rental_ + "/declarations/2026-07";
-  const json stay = {{"arrival", "2026-07-01"}, {"nights", 2}, {"occupants", 2},
-                     {"price_per_night_cents", 8000}};
+  const json stay = {
+      {"arrival", "2026-07-01"}, {"nights", 2}, {"occupants", 2}, {"price_per_night_cents", 8000}};
   const auto submitted =
       client.PostJson(month + "/submit", {{"stays", {stay}}}, HttpClient::Bearer(host_token_));
   ASSERT_EQ(submitted.status, 201) << submitted.body;
@@ -72,12 +73,14 @@ TEST_F(PersonalData, AHostDownloadsEverythingHeldAboutItWithoutSecrets) {
       {{"Authorization", "Bearer " + manager_token_}, {"If-Match", submitted.Header("etag")}});
   ASSERT_EQ(revised.status, 201) << revised.body;
   // A mail to the host's address, and an invitation (whose one-time link must not show).
-  ASSERT_EQ(client.PostJson("/v1/collectivities/" + collectivity_ + "/mails:test",
-                            {{"to", "jeanne@vidal.fr"}})
+  ASSERT_EQ(client
+                .PostJson("/v1/collectivities/" + collectivity_ + "/mails:test",
+                          {{"to", "jeanne@vidal.fr"}})
                 .status,
             202);
-  ASSERT_EQ(client.PostJson("/v1/hosts/" + host_ + "/users",
-                            {{"email", "jeanne@vidal.fr"}, {"display_name", "Jeanne"}})
+  ASSERT_EQ(client
+                .PostJson("/v1/hosts/" + host_ + "/users",
+                          {{"email", "jeanne@vidal.fr"}, {"display_name", "Jeanne"}})
                 .status,
             201);
 
@@ -133,8 +136,8 @@ TEST_F(PersonalData, ItsManagerAndTheReferentMayDownloadItNobodyElse) {
 
 TEST_F(PersonalData, StaffArchiveAHostAndTheAuditRecordsIt) {
   auto& client = server_.client();
-  const auto archived = client.PatchJson("/v1/hosts/" + host_, {{"archived_on", "2026-11-23"}},
-                                         {{"If-Match", "*"}});
+  const auto archived =
+      client.PatchJson("/v1/hosts/" + host_, {{"archived_on", "2026-11-23"}}, {{"If-Match", "*"}});
   ASSERT_EQ(archived.status, 200) << archived.body;
   EXPECT_EQ(archived.Json().at("archived_on"), "2026-11-23");
   // A host account cannot archive itself.

@@ -39,11 +39,18 @@ namespace {
 void EnsureServerRole(soci::session& admin) {
   const std::string role = kServerRole;
   admin << "DO $$ BEGIN "
-           "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
-           "BEGIN CREATE ROLE " + role + " LOGIN; "
-           "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; END IF; "
-           "IF NOT pg_has_role('" + role + "', 'nuitee_app', 'MEMBER') THEN "
-           "GRANT nuitee_app TO " + role + "; END IF; END $$";
+           "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" +
+               role +
+               "') THEN "
+               "BEGIN CREATE ROLE " +
+               role +
+               " LOGIN; "
+               "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; END IF; "
+               "IF NOT pg_has_role('" +
+               role +
+               "', 'nuitee_app', 'MEMBER') THEN "
+               "GRANT nuitee_app TO " +
+               role + "; END IF; END $$";
 }
 
 }  // namespace
