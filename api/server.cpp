@@ -79,12 +79,15 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterDeliberationRoutes(table, services);
   RegisterDeliberationImportRoute(table, services);
   RegisterQuoteRoutes(table, services);
+  RegisterFlatRateQuoteRoutes(table, services);
   RegisterDeclarationRoutes(table, services);
   RegisterStatementRoutes(table, services);
   RegisterStayImportRoutes(table, services);
   RegisterNightSynthesisRoutes(table, services);
   RegisterMailTemplateRoutes(table, services);
   RegisterMailRoutes(table, services);
+  RegisterManagerRoutes(table, services);
+  RegisterPlatformRoutes(table, services);
   RegisterAuditRoutes(table, services);
   RegisterLockoutRoutes(table, services);
   RegisterPersonalDataRoutes(table, services);

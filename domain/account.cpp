@@ -11,12 +11,14 @@ std::string_view UserKindName(UserKind kind) {
     case UserKind::kStaff: return "staff";
     case UserKind::kHost: return "host";
     case UserKind::kManager: return "manager";
+    case UserKind::kPlatform: return "platform";
   }
   return "host";
 }
 
 std::optional<UserKind> ParseUserKind(std::string_view name) {
-  for (UserKind each : {UserKind::kOperator, UserKind::kStaff, UserKind::kHost, UserKind::kManager}) {
+  for (UserKind each : {UserKind::kOperator, UserKind::kStaff, UserKind::kHost, UserKind::kManager,
+                        UserKind::kPlatform}) {
     if (UserKindName(each) == name) return each;
   }
   return std::nullopt;
@@ -44,6 +46,11 @@ bool Principal::Has(Role role) const {
 
 bool Principal::ActsFor(const HostId& host) const {
   return std::find(hosts.begin(), hosts.end(), host) != hosts.end();
+}
+
+bool Principal::RegisteredBy(const CollectivityId& collectivity) const {
+  return std::find(platform_scope.begin(), platform_scope.end(), collectivity) !=
+         platform_scope.end();
 }
 
 }  // namespace nuitee

@@ -6,7 +6,9 @@
 #include <map>
 #include <tuple>
 
+#include "domain/working_days.hpp"
 #include "rates/french_format.hpp"
+#include "rates/regime.hpp"
 
 namespace nuitee {
 namespace {
@@ -265,7 +267,9 @@ Day LastDay(Month month) { return Day{month / date::last}; }
 
 Day DeclarationDueOn(Month month, const DeclarationSettings& settings) {
   const Month next = month + date::months{1};
-  return next / date::day{unsigned(std::clamp(settings.deadline_day, 1, 28))};
+  // A deadline on a Saturday, a Sunday or a public holiday moves to the next working day
+  // (working_days.hpp): a host who files then is on time.
+  return WorkingDayOnOrAfter(next / date::day{unsigned(std::clamp(settings.deadline_day, 1, 28))});
 }
 
 int DaysLate(Month month, const DeclarationSettings& settings, Day submitted_on) {
@@ -338,6 +342,14 @@ Result<DeclarationAmounts> ComputeDeclaration(const Accommodation& accommodation
     const StayLine& line = lines[index];
     const auto timeline =
         CategoryTimeline(accommodation.nature, history, line.arrival, line.nights);
+    // L. 2333-26 II: a nature under the forfait owes it on its capacity, never per stay.
+    const rates::Stay nights{accommodation.commune_insee_code, line.arrival, line.nights,
+                             line.occupants, line.exempt, line.price_per_night};
+    if (auto year = rates::ForfaitYearOf(nights, timeline, NatureName(accommodation.nature), book)) {
+      return Fail(OnLine(Error::RuleViolation({{"", rates::ForfaitRefusal(
+                                                        NatureLabel(accommodation.nature), *year)}}),
+                         index));
+    }
     ComputedLine computed;
     computed.stay = line;
     computed.category = timeline.front().category;
@@ -348,12 +360,7 @@ Result<DeclarationAmounts> ComputeDeclaration(const Accommodation& accommodation
           std::int64_t(line.occupants - line.exempt.Total()) * LeviedNights(line, book);
       amounts.platform_person_nights += computed.person_nights;
     } else {
-      rates::Stay stay{accommodation.commune_insee_code,
-                       line.arrival,
-                       line.nights,
-                       line.occupants,
-                       line.exempt,
-                       line.price_per_night};
+      const rates::Stay& stay = nights;
       auto tax = rates::ComputeStayTax(stay, timeline, book, rounding);
       if (!tax) return Fail(OnLine(tax.error(), index));
       computed.taxable_person_nights = tax->taxable_person_nights;

@@ -69,7 +69,8 @@ enum class DeclarationAction { kSaveDraft, kSubmit, kRevise };
 // Empty when allowed; otherwise the French reason (the API answers 409).
 std::optional<std::string> RefusalOf(DeclarationAction action, DeclarationState state);
 
-// The last day on which `month` may be declared on time.
+// The last day on which `month` may be declared on time: the collectivity's day of the following
+// month, or the next working day when that day is not one (working_days.hpp).
 Day DeclarationDueOn(Month month, const DeclarationSettings& settings);
 // Days after the due day (0 when on time).
 int DaysLate(Month month, const DeclarationSettings& settings, Day submitted_on);

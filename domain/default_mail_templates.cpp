@@ -73,6 +73,45 @@ MailTemplate Test() {
           "Ce courriel a été envoyé automatiquement par Nuitée ; merci de ne pas y répondre.\n"};
 }
 
+MailTemplate ManagerAccess() {
+  return {"{{collectivite}} : {{hebergeur}} vous donne accès à ses déclarations",
+          std::string("Bonjour {{destinataire}},\n"
+                      "\n"
+                      "{{hebergeur}} vous donne accès, dans Nuitée, à ses hébergements et à ses "
+                      "déclarations de taxe de séjour ({{collectivite}}). Vous pouvez désormais "
+                      "déclarer pour son compte avec votre accès habituel :\n"
+                      "\n"
+                      "{{portail}}\n"
+                      "\n"
+                      "Ce que vous faites pour son compte est enregistré à votre nom, pour le "
+                      "compte de {{hebergeur}}, qui peut mettre fin à cet accès à tout moment.\n"
+                      "\n") +
+              kSignature};
+}
+
+MailTemplate ManagerInvitation() {
+  return {"{{collectivite}} : {{hebergeur}} vous confie ses déclarations de taxe de séjour",
+          std::string("Bonjour {{destinataire}},\n"
+                      "\n"
+                      "{{hebergeur}} vous donne accès, dans Nuitée, à ses hébergements et à ses "
+                      "déclarations de taxe de séjour ({{collectivite}}), pour que vous les "
+                      "gériez pour son compte.\n"
+                      "\n"
+                      "Pour ouvrir votre compte de gestionnaire, choisissez votre mot de passe en "
+                      "ouvrant ce lien :\n"
+                      "\n"
+                      "{{lien}}\n"
+                      "\n"
+                      "Ce lien est personnel et ne sert qu'une fois. Il reste valable jusqu'au "
+                      "{{date_limite}} ; passé cette date, demandez à {{hebergeur}} de vous "
+                      "inviter de nouveau.\n"
+                      "\n"
+                      "Si vous ne connaissez pas {{hebergeur}}, ignorez ce message : sans mot de "
+                      "passe choisi, l'accès reste fermé.\n"
+                      "\n") +
+              kSignature};
+}
+
 }  // namespace
 
 MailTemplate DefaultMailTemplate(MailKind kind) {
@@ -83,6 +122,10 @@ MailTemplate DefaultMailTemplate(MailKind kind) {
       return PasswordReset();
     case MailKind::kTest:
       return Test();
+    case MailKind::kManagerAccess:
+      return ManagerAccess();
+    case MailKind::kManagerInvitation:
+      return ManagerInvitation();
   }
   return Test();
 }

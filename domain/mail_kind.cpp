@@ -11,6 +11,9 @@ constexpr Placeholder kLink{"lien", "le lien personnel, à usage unique, vers la
                             true};
 constexpr Placeholder kDeadline{
     "date_limite", "la date et l'heure (heure de Paris) où le lien cesse de servir", false};
+constexpr Placeholder kHost{"hebergeur", "le nom de l'hébergeur qui donne accès à ses déclarations",
+                            false};
+constexpr Placeholder kPortal{"portail", "l'adresse du portail Nuitée", false};
 
 }  // namespace
 
@@ -22,6 +25,10 @@ std::string_view MailKindName(MailKind kind) {
       return "password_reset";
     case MailKind::kTest:
       return "test";
+    case MailKind::kManagerAccess:
+      return "manager_access";
+    case MailKind::kManagerInvitation:
+      return "manager_invitation";
   }
   return "test";
 }
@@ -35,19 +42,28 @@ std::optional<MailKind> ParseMailKind(std::string_view name) {
 
 const std::vector<MailKind>& AllMailKinds() {
   static const std::vector<MailKind> kinds = {MailKind::kInvitation, MailKind::kPasswordReset,
-                                              MailKind::kTest};
+                                              MailKind::kTest, MailKind::kManagerAccess,
+                                              MailKind::kManagerInvitation};
   return kinds;
 }
 
 const std::vector<Placeholder>& PlaceholdersOf(MailKind kind) {
   static const std::vector<Placeholder> with_link = {kCollectivity, kRecipient, kLink, kDeadline};
   static const std::vector<Placeholder> test = {kCollectivity};
+  static const std::vector<Placeholder> manager_access = {kCollectivity, kRecipient, kHost,
+                                                          kPortal};
+  static const std::vector<Placeholder> manager_invitation = {kCollectivity, kRecipient, kHost,
+                                                              kLink, kDeadline};
   switch (kind) {
     case MailKind::kInvitation:
     case MailKind::kPasswordReset:
       return with_link;
     case MailKind::kTest:
       return test;
+    case MailKind::kManagerAccess:
+      return manager_access;
+    case MailKind::kManagerInvitation:
+      return manager_invitation;
   }
   return test;
 }

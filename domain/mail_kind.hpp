@@ -9,11 +9,14 @@ namespace nuitee {
 
 // One template per kind; later features (reminders...) add theirs here.
 enum class MailKind {
-  kInvitation,     // a host or staff member is invited to choose a password
-  kPasswordReset,  // a forgotten password
-  kTest,           // staff check that mail leaves and arrives
+  kInvitation,         // a host or staff member is invited to choose a password
+  kPasswordReset,      // a forgotten password
+  kTest,               // staff check that mail leaves and arrives
+  kManagerAccess,      // a host gave an existing manager account access to its records
+  kManagerInvitation,  // a host gave access to an address without an account: choose a password
 };
-std::string_view MailKindName(MailKind kind);  // "invitation", "password_reset", "test"
+// "invitation", "password_reset", "test", "manager_access", "manager_invitation"
+std::string_view MailKindName(MailKind kind);
 std::optional<MailKind> ParseMailKind(std::string_view name);
 const std::vector<MailKind>& AllMailKinds();
 

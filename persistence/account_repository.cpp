@@ -53,9 +53,9 @@ Result<StoredUser> AccountRepository::CreateUser(Transaction& tx, const NewUser&
   }
   const std::string relation = user.kind == UserKind::kManager ? "manager" : "owner";
   for (const HostId& host : user.hosts) {
-    tx.session() << "INSERT INTO host_access (user_id, host_id, relation) "
-                    "VALUES (:u::uuid, :h::uuid, :relation)",
-        soci::use(id), soci::use(host.value()), soci::use(relation);
+    tx.session() << "INSERT INTO host_access (user_id, host_id, relation, granted_by) "
+                    "VALUES (:u::uuid, :h::uuid, :relation, :by)",
+        soci::use(id), soci::use(host.value()), soci::use(relation), soci::use(user.granted_by);
   }
   return StoredUser{UserId(id), user.kind,          user.email, user.display_name,
                     user.collectivity, user.password_hash, false};

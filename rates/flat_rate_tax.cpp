@@ -93,7 +93,9 @@ Result<FlatRateTax> ComputeFlatRateTax(const FlatRateInput& input, const RateBoo
   }
   FlatRateTax result;
   result.deliberation_version = versioned->version;
-  result.tariff = deliberation.Tariff(input.category);
+  const TariffInForce& tariff = book.TariffsFor(input.year)->Of(input.category);
+  result.tariff = tariff.tariff;
+  result.deliberated_tariff = tariff.deliberated;
   result.abatement = AbatementFor(deliberation, input.nights_open);
   // Exact cents over 10 000: tariff × capacity × nights × (10 000 − abatement bp).
   const Int128 tax = CheckedMul(

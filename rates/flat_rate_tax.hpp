@@ -3,6 +3,7 @@
 // taxes. No personal exemption applies (capacity basis; taxe-de-sejour.md §4, our reading).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ struct FlatRateInput {
 };
 
 struct FlatRateTax {
-  Money tariff = Money::Zero();
+  Money tariff = Money::Zero();              // as it applies (tariff_in_force.hpp)
+  std::optional<Money> deliberated_tariff;    // set when the legal grid moved the tariff
   BasisPoints abatement{};                  // the tier matching nights_open (0 if none)
   Money tax = Money::Zero();
   std::vector<AdditionalTaxAmount> additional_taxes;  // those in force on the period's first night

@@ -13,6 +13,13 @@ std::vector<std::string> ExplainInFrench(const FlatRateInput& input, const FlatR
                   std::string(CategoryLabel(input.category)) + " : tarif de " +
                   FormatEuros(tax.tariff) +
                   " par unité de capacité et par nuit (CGCT L. 2333-41).");
+  if (tax.deliberated_tariff) {
+    // L. 2333-30 (revaluation rule), to which L. 2333-41 refers for the forfait's grid.
+    lines.push_back("Le tarif délibéré de " + FormatEuros(*tax.deliberated_tariff) +
+                    " est hors du barème légal " + std::to_string(input.year) +
+                    " : la valeur la plus proche du barème, " + FormatEuros(tax.tariff) +
+                    ", s'applique (CGCT L. 2333-30).");
+  }
   const std::int64_t unit_nights = std::int64_t(input.capacity_units) * input.nights_open;
   lines.push_back("Base : " + CountOf(input.capacity_units, "unité", "unités") + " de capacité × " +
                   CountOf(input.nights_open, "nuit", "nuits") +

@@ -9,6 +9,7 @@
 #include "rates/int128.hpp"
 #include "rates/small_buffer.hpp"
 #include "rates/stay_tax_input.hpp"
+#include "rates/tariff_in_force.hpp"
 
 namespace nuitee::rates {
 namespace {
@@ -118,8 +119,9 @@ void SplitYear(const VersionedDeliberation& versioned, std::span<const CategoryF
 }
 
 // Row 9 (L. 2333-30): the cap on the tax per person and night of unclassified lodging.
-Result<Money> UnclassifiedCap(const Deliberation& deliberation, int year, const RateBook& book) {
-  Money cap = deliberation.HighestTariff();  // LF 2021 art. 124: the highest adopted tariff
+Result<Money> UnclassifiedCap(const TariffsInForce& tariffs, int year, const RateBook& book) {
+  // LF 2021 art. 124: the highest adopted tariff, as it applies that year (tariff_in_force.hpp).
+  Money cap = tariffs.highest;
   if (year > kLastYearOfFourStarCap) return cap;
   // 2019–2020: the lower of that tariff and the year's 4★ ceiling (L. 2333-30 as of LFR 2017).
   const LegalGrid* grid = book.GridFor(year);
@@ -134,16 +136,18 @@ Result<Money> UnclassifiedCap(const Deliberation& deliberation, int year, const 
 
 // The tax per taxable person and night of a run.
 Status PriceRun(NightRun& run, const Stay& stay, const Deliberation& deliberation,
-                const RateBook& book) {
+                const TariffsInForce& tariffs, const RateBook& book) {
   if (!run.levied) {
     run.unit = {0, 1};
     return {};
   }
   if (run.category != Category::kUnclassified) {
-    run.unit = ExactCents::Of(deliberation.Tariff(run.category));
+    const TariffInForce& tariff = tariffs.Of(run.category);
+    run.unit = ExactCents::Of(tariff.tariff);
+    run.deliberated_tariff = tariff.deliberated;
     return {};
   }
-  auto cap = UnclassifiedCap(deliberation, run.year, book);
+  auto cap = UnclassifiedCap(tariffs, run.year, book);
   if (!cap) return Fail(cap.error());
   // L. 2333-30: "coût par personne de la nuitée" = price HT ÷ all occupants, exempt ones included.
   const Int128 price = stay.price_per_night->cents();
@@ -185,8 +189,11 @@ Status BuildRuns(const Stay& stay, std::span<const CategoryFrom> categories, con
     }
     const std::size_t first_new = runs.size();
     SplitYear(*versioned, categories, first, last, runs);
+    const TariffsInForce& tariffs = *book.TariffsFor(year);
     for (std::size_t i = first_new; i < runs.size(); ++i) {
-      if (auto priced = PriceRun(runs[i], stay, deliberation, book); !priced) return priced;
+      if (auto priced = PriceRun(runs[i], stay, deliberation, tariffs, book); !priced) {
+        return priced;
+      }
     }
     first = last + 1;
   }

@@ -4,7 +4,8 @@
 // The stay is split where the rate changes from one night to the next: the category (a
 // classification expiring mid-stay), the perception period, the year (deliberation, legal grid and
 // cap rule), or the set of additional taxes in force. For each run of nights:
-//   classified:   unit = the deliberation's tariff for the category;
+//   classified:   unit = the deliberation's tariff for the category, brought into the year's legal
+//                 grid when it lies outside (L. 2333-30, revaluation rule);
 //   unclassified: unit = price per night ÷ all occupants (exempt ones included) × rate, capped by
 //                 the rule in force that night (2019–2020: the lower of the highest adopted tariff
 //                 and that year's 4★ ceiling; from 2021: the highest adopted tariff, LF 2021
@@ -72,6 +73,9 @@ struct NightRun {
   BasisPoints rate{};
   std::optional<Money> cap;
   bool capped = false;
+  // Classified only: the deliberation's tariff when it lies outside the year's legal grid and the
+  // nearest grid value applies instead (tariff_in_force.hpp).
+  std::optional<Money> deliberated_tariff;
   ExactCents unit;                      // tax per taxable person and night (before add-ons)
   std::vector<AdditionalTax> additional_taxes;  // in force on these nights
 };

@@ -30,6 +30,14 @@ std::string CapRule(const NightRun& run) {
                             "4 étoiles, CGCT L. 2333-30";
 }
 
+// L. 2333-30 (revaluation rule): why the tariff charged is not the one deliberated.
+std::string GridAdjustment(const NightRun& run) {
+  return "Le tarif délibéré de " + FormatEuros(*run.deliberated_tariff) +
+         " est hors du barème légal " + std::to_string(run.year) +
+         " : la valeur la plus proche du barème, " + FormatExactEuros(run.unit) +
+         ", s'applique (CGCT L. 2333-30).";
+}
+
 void ExplainUnclassifiedUnit(const Stay& stay, const NightRun& run,
                              std::vector<std::string>& lines) {
   const ExactCents& cost = *run.cost_per_person;
@@ -56,6 +64,7 @@ void ExplainRun(const Stay& stay, const NightRun& run, std::vector<std::string>&
     lines.push_back(dates + " : catégorie " + std::string(CategoryLabel(run.category)) +
                     ", tarif de " + FormatExactEuros(run.unit) +
                     " par personne et par nuit (délibération " + std::to_string(run.year) + ").");
+    if (run.deliberated_tariff) lines.push_back(GridAdjustment(run));
   } else {
     lines.push_back(dates + " : hébergement non classé, " + FormatPercent(run.rate) +
                     " du coût par personne et par nuit (délibération " + std::to_string(run.year) +

@@ -119,7 +119,17 @@ void CheckLowRentExemption(const Stay& stay, const RateBook& book, FieldErrors& 
                      "(CGCT L. 2333-31, 4°) : cette exonération ne peut pas s'appliquer.");
       return;
     }
-    if (stay.price_per_night && *stay.price_per_night >= *threshold) {
+    // The exemption rests on the rent being below the threshold: without the rent it cannot be
+    // checked, so the price is required even for a classified stay (our reading, decisions.md).
+    if (!stay.price_per_night) {
+      errors.Add("/price_per_night_cents",
+                 "Indiquez le loyer par nuit hors taxes : l'exonération pour loyer modique "
+                 "(CGCT L. 2333-31, 4°) ne s'applique que s'il est inférieur au seuil de " +
+                     FormatEuros(*threshold) + " fixé par la délibération " +
+                     std::to_string(year) + ".");
+      return;
+    }
+    if (*stay.price_per_night >= *threshold) {
       errors.Add("/exempt/low_rent",
                  "Le loyer de " + FormatEuros(*stay.price_per_night) +
                      " par nuit n'est pas inférieur au seuil de " + FormatEuros(*threshold) +

@@ -13,7 +13,7 @@ namespace nuitee::rates {
 FieldErrors CheckStayInput(const Stay& stay, std::span<const CategoryFrom> categories);
 
 // Exemption 4° (L. 2333-31): only where the deliberation of each year of the stay sets a rent
-// threshold, and only when the price per night is below it. Years without a deliberation are left
+// threshold, and only when the price per night is given and below it. Years without a deliberation are left
 // to the engine, which fails on them.
 void CheckLowRentExemption(const Stay& stay, const RateBook& book, FieldErrors& errors);
 

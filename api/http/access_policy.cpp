@@ -4,7 +4,11 @@
 //   for its accommodations; a referent may declare for a host too (paper declarations);
 // - deliberations are open to the collectivity's hosts, since a deliberation is a public act; the
 //   quote simulator is open to anyone (issue 3: "the public simulator, no login");
-// - the legal grid is national law, readable by anyone; only the operator loads an official one.
+// - the legal grid is national law, readable by anyone; only the operator loads an official one;
+// - a host's own account or the referent grants and ends managers' access; a manager never does;
+// - the operator creates platforms and their keys; a collectivity's admin registers a platform;
+//   a platform key reads only its own identity and the deliberations of the collectivities that
+//   registered it (it collects the tax at their tariffs).
 #include "api/http/access_policy.hpp"
 
 #include <algorithm>
@@ -48,8 +52,10 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/legal-grid/{year}", kEveryone, kNone},
     {"put", "/v1/legal-grid/{year}", kOperator, kNone},
 
-    {"get", "/v1/collectivities/{id}/deliberations", kStaff | kHostUser, kPathCollectivity},
-    {"get", "/v1/collectivities/{id}/deliberations/{year}", kStaff | kHostUser, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/deliberations", kStaff | kHostUser | kPlatform,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/deliberations/{year}", kStaff | kHostUser | kPlatform,
+     kPathCollectivity},
     {"put", "/v1/collectivities/{id}/deliberations/{year}", kAdmin, kPathCollectivity},
     {"get", "/v1/collectivities/{id}/deliberations/{year}/versions", kStaff, kPathCollectivity},
     {"get", "/v1/collectivities/{id}/deliberations/{year}/versions/{version}", kStaff,
@@ -57,6 +63,7 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/collectivities/{id}/deliberations/delta", kAdmin, kPathCollectivity},
     // The public simulator: no login (issue 3).
     {"post", "/v1/collectivities/{id}/quotes", kEveryone, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/flat-rate-quotes", kEveryone, kPathCollectivity},
 
     {"get", "/v1/accommodations/{id}/declarations", kRegisterReaders, kPathAccommodation},
     {"get", "/v1/accommodations/{id}/declarations/{month}", kRegisterReaders, kPathAccommodation},
@@ -88,6 +95,20 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/mails", kReferent | kAdmin, kPathCollectivity},
     {"post", "/v1/collectivities/{id}/mails:test", kAdmin, kPathCollectivity},
 
+    {"get", "/v1/hosts/{id}/managers", kHostOwner | kStaff, kPathHost},
+    {"post", "/v1/hosts/{id}/managers", kHostOwner | kReferent, kPathHost},
+    {"post", "/v1/hosts/{id}/managers/{user_id}/revoke", kHostOwner | kReferent, kPathHost},
+
+    {"get", "/v1/platforms", kOperator | kAdmin, kNone},
+    {"post", "/v1/platforms", kOperator, kNone},
+    {"get", "/v1/platforms/{id}/keys", kOperator, kNone},
+    {"post", "/v1/platforms/{id}/keys", kOperator, kNone},
+    {"post", "/v1/platforms/{id}/keys/{key_id}/revoke", kOperator, kNone},
+    {"get", "/v1/collectivities/{id}/platforms", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/platforms", kAdmin, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/platforms/{platform_id}/revoke", kAdmin, kPathCollectivity},
+    {"get", "/v1/platform/me", kPlatform, kNone},
+
     // Issue 5: the write audit and lockouts are for a collectivity's admins (the operator sees
     // every lockout, including addresses without an account); a host's personal data for the host
     // itself, its managers and the referents.
@@ -115,8 +136,11 @@ std::uint32_t AudiencesOf(const std::optional<Principal>& principal) {
     case UserKind::kOperator:
       return kOperator;
     case UserKind::kHost:
+      return kHostUser | kHostOwner;
     case UserKind::kManager:
       return kHostUser;
+    case UserKind::kPlatform:
+      return kPlatform;
     case UserKind::kStaff: {
       std::uint32_t audiences = 0;
       for (Role role : principal->roles) {

@@ -20,16 +20,19 @@ enum Audience : std::uint32_t {
   kFinance = 1u << 3,
   kAdmin = 1u << 4,
   kHostUser = 1u << 5,   // a host's own account, or a manager acting for hosts that granted it
-  kPlatform = 1u << 6,   // machine clients with an API key (no route admits them yet)
+  kPlatform = 1u << 6,   // machine clients with an API key
+  kHostOwner = 1u << 7,  // a host's own account only, never a manager (who grants managers)
 };
 inline constexpr std::uint32_t kStaff = kReferent | kFinance | kAdmin;
-inline constexpr std::uint32_t kSignedIn = kOperator | kStaff | kHostUser | kPlatform;
-inline constexpr std::uint32_t kEveryone = kAnonymous | kSignedIn;
+// People with a session. A platform's key is no session: it has none to list, revoke or end.
+inline constexpr std::uint32_t kSignedIn = kOperator | kStaff | kHostUser;
+inline constexpr std::uint32_t kEveryone = kAnonymous | kSignedIn | kPlatform;
 
 // What the path names, and so what the caller must own besides being admitted.
 enum class Ownership {
   kNone,              // nothing of a collectivity (health, login, the national legal grid)
-  kPathCollectivity,  // {id} is a collectivity: the caller's own (the operator: any)
+  kPathCollectivity,  // {id} is a collectivity: the caller's own (the operator: any; a platform:
+                      // one with a live registration of it)
   kPathHost,          // {id} is a host: of the caller's collectivity; for a host user, one it acts for
   kPathAccommodation, // {id} is an accommodation: likewise, through the accommodation's host
 };

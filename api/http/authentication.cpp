@@ -1,7 +1,9 @@
 // Sessions from bearer tokens and cookies, and the CSRF check of cookie writes.
 #include "api/http/authentication.hpp"
 
+#include "api/http/platform_key.hpp"
 #include "persistence/account_repository.hpp"
+#include "persistence/platform_repository.hpp"
 #include "security/secret_token.hpp"
 
 namespace nuitee::api {
@@ -46,6 +48,26 @@ Result<std::shared_ptr<const persistence::AuthenticatedSession>> LiveSession(
   return session;
 }
 
+// The platform behind an API key, cached like a session (a revoked key or an ended registration
+// empties the cache through this server; elsewhere, it shows within the TTL).
+Result<std::shared_ptr<const persistence::AuthenticatedSession>> LivePlatformKey(
+    Services& services, const std::string& digest) {
+  if (auto cached = services.sessions->Find(digest)) return cached;
+  const std::uint64_t generation = services.sessions->Generation();
+  auto found = services.database.InTransaction(
+      [&](persistence::Transaction& tx) -> Result<persistence::AuthenticatedSession> {
+        auto platform = persistence::PlatformRepository::Authenticate(tx, digest);
+        if (!platform) {
+          return Fail(Unauthenticated("Cette clé d'API n'est pas valable (inconnue ou révoquée)."));
+        }
+        return persistence::AuthenticatedSession{std::move(*platform), ""};
+      });
+  if (!found) return Fail(found.error());
+  auto session = std::make_shared<const persistence::AuthenticatedSession>(std::move(*found));
+  services.sessions->Store(digest, session, generation);
+  return session;
+}
+
 }  // namespace
 
 std::optional<std::string> RequestCookie(const Exchange& exchange, const std::string& name) {
@@ -79,6 +101,16 @@ Result<std::optional<Principal>> Authenticate(Exchange& exchange, Services& serv
     from_cookie = true;
   }
   if (!token) return std::optional<Principal>();
+  // A platform's API key is told from a session token by its prefix; it is only ever a header
+  // (a browser never holds one, so no CSRF check applies).
+  if (!from_cookie && LooksLikePlatformKey(*token)) {
+    if (!WellFormedPlatformKey(*token)) {
+      return Fail(Unauthenticated("Cette clé d'API n'est pas valable (inconnue ou révoquée)."));
+    }
+    auto platform = LivePlatformKey(services, security::TokenDigest(*token));
+    if (!platform) return Fail(platform.error());
+    return std::optional<Principal>((*platform)->principal);
+  }
   if (!WellFormedToken(*token)) {
     return Fail(Unauthenticated("Ce jeton de session n'est pas valide : reconnectez-vous."));
   }

@@ -14,7 +14,6 @@ bool NotFound(Exchange& exchange) {
   return false;
 }
 
-// For a host user: does the accommodation belong to one of the hosts it acts for?
 // Whose the host or accommodation of the path is: from the cache, or read then cached. A host's
 // owner is itself.
 Result<std::optional<persistence::RecordOwner>> OwnerOf(Services& services, Ownership ownership,
@@ -39,20 +38,14 @@ Result<std::optional<persistence::RecordOwner>> OwnerOf(Services& services, Owne
   return *owner;
 }
 
-// Whether the host or accommodation the path names is one the caller may reach: of its
-// collectivity, and for a host user one it acts for (an accommodation through its host). Staff of
-// another collectivity thus get 404 before any handler reads the body, like a host user.
-// A host user that reaches it acts on behalf of its host (recorded on the exchange).
-Result<bool> Reaches(Exchange& exchange, Services& services, const Principal& principal,
-                     Ownership ownership, const std::string& id) {
-  auto owner = OwnerOf(services, ownership, id);
-  if (!owner) return Fail(owner.error());
-  if (!*owner || (*owner)->collectivity != *principal.collectivity) return false;
+// Whether the host or accommodation of the path (its owner, when it exists) is one the caller may
+// reach: of its collectivity, and for a host user one it acts for (an accommodation through its
+// host). Staff of another collectivity thus get 404 before any handler reads the body, like a host
+// user.
+bool Reaches(const Principal& principal, const std::optional<persistence::RecordOwner>& owner) {
+  if (!owner || owner->collectivity != *principal.collectivity) return false;
   const bool host_user = principal.kind == UserKind::kHost || principal.kind == UserKind::kManager;
-  if (!host_user) return true;
-  if (!principal.ActsFor((*owner)->host)) return false;
-  exchange.SetOnBehalfOf((*owner)->host);
-  return true;
+  return !host_user || principal.ActsFor(owner->host);
 }
 
 // The ownership rule of the route for a signed-in caller that the rule admits.
@@ -66,16 +59,26 @@ bool OwnsPathRecord(Exchange& exchange, Services& services, const AccessRule& ru
     // The operator acts on collectivities as a whole, never inside one's register.
     return rule.ownership == Ownership::kPathCollectivity || NotFound(exchange);
   }
+  if (principal.kind == UserKind::kPlatform) {
+    // A platform reaches the collectivities that registered it, and nothing of their register.
+    return (rule.ownership == Ownership::kPathCollectivity &&
+            principal.RegisteredBy(CollectivityId(id))) ||
+           NotFound(exchange);
+  }
   if (!principal.collectivity) return NotFound(exchange);
   if (rule.ownership == Ownership::kPathCollectivity) {
     return id == principal.collectivity->value() || NotFound(exchange);
   }
-  auto reached = Reaches(exchange, services, principal, rule.ownership, id);
-  if (!reached) {
-    exchange.SendError(reached.error());
+  auto owner = OwnerOf(services, rule.ownership, id);
+  if (!owner) {
+    exchange.SendError(owner.error());
     return false;
   }
-  return *reached || NotFound(exchange);
+  if (!Reaches(principal, *owner)) return NotFound(exchange);
+  exchange.SetPathHost((*owner)->host);
+  // What a manager does here, it does for the host of the path: the trail records both.
+  if (principal.kind == UserKind::kManager) exchange.SetOnBehalfOf((*owner)->host);
+  return true;
 }
 
 }  // namespace

@@ -38,13 +38,17 @@ class Exchange {
   // access table admits only callers that have one to the routes that ask for it; the operator
   // (who has none) gets 404 there.
   Result<CollectivityId> Tenant() const;
-  // The actor recorded in audit trails: the caller's address, and for a manager the hosts it acts
-  // for are recorded by the route (on behalf of).
+  // The actor recorded in audit trails and declarations: the caller's address; for a manager
+  // acting on a host's records, "<its address> pour le compte de l'hébergeur <host id>"; for a
+  // platform, its name and the visible prefix of its key.
   std::string Actor() const;
-  // The host a host account or a manager acts for on this request, once the guard has found the
-  // owner of the record the path names (recorded by the write audit as "on behalf of").
+  // The host a manager acts for in this request (the host of the path), set by the route's guard.
   const std::optional<HostId>& on_behalf_of() const { return on_behalf_of_; }
   void SetOnBehalfOf(HostId host) { on_behalf_of_ = std::move(host); }
+  // The host whose record the path names, for any caller the guard let reach it (the write audit
+  // records it as "on behalf of" for a host's own account).
+  const std::optional<HostId>& path_host() const { return path_host_; }
+  void SetPathHost(HostId host) { path_host_ = std::move(host); }
 
   void SendJson(Pistache::Http::Code code, const nlohmann::json& body,
                 std::optional<long long> version = std::nullopt);
@@ -77,6 +81,7 @@ class Exchange {
   bool strict_transport_ = false;
   std::optional<Principal> principal_;
   std::optional<HostId> on_behalf_of_;
+  std::optional<HostId> path_host_;
 };
 
 }  // namespace nuitee::api

@@ -22,7 +22,7 @@ const char* TargetKindOf(Ownership ownership) {
 }
 
 void SetPrincipal(persistence::WriteAuditContext& context, const Principal& principal) {
-  context.principal_user_id = principal.user_id.value();
+  if (IsUuid(principal.user_id.value())) context.principal_user_id = principal.user_id.value();
   context.principal = principal.email;
   context.principal_kind = std::string(UserKindName(principal.kind));
   if (principal.collectivity) context.collectivity_id = principal.collectivity->value();
@@ -43,7 +43,13 @@ bool IsWriteMethod(std::string_view method) {
 persistence::WriteAuditContext WriteAuditContextOf(const Exchange& exchange,
                                                    const AccessRule& rule) {
   persistence::WriteAuditContext context;
-  if (exchange.on_behalf_of()) context.on_behalf_of_host_id = exchange.on_behalf_of()->value();
+  // A manager acts for the host of the path (set by the guard); so does a host's own account.
+  if (exchange.on_behalf_of()) {
+    context.on_behalf_of_host_id = exchange.on_behalf_of()->value();
+  } else if (exchange.principal() && exchange.principal()->kind == UserKind::kHost &&
+             exchange.path_host()) {
+    context.on_behalf_of_host_id = exchange.path_host()->value();
+  }
   if (exchange.principal()) SetPrincipal(context, *exchange.principal());
   context.address = ClientAddress(exchange);
   context.request_id = exchange.request_id();

@@ -5,6 +5,7 @@
 
 #include "api/http/identifiers.hpp"
 #include "api/http/json_body.hpp"
+#include "domain/nature.hpp"
 
 namespace nuitee::api {
 namespace {
@@ -29,6 +30,18 @@ void ReadSubject(JsonReader& reader, QuoteRequest& request) {
       request.accommodation_id = AccommodationId(*accommodation);
     } else {
       reader.errors().Add("/accommodation_id", "Cet identifiant d'hébergement est invalide.");
+    }
+  }
+  if (auto nature = reader.String("nature", Presence::kOptional, 40)) {
+    if (!ParseNature(*nature)) {
+      reader.errors().Add("/nature", "« " + *nature +
+                                         " » n'est pas une nature d'hébergement connue (ex. hotel, "
+                                         "furnished_rental, camping).");
+    } else if (accommodation) {
+      reader.errors().Add("/nature",
+                          "La nature est celle de l'hébergement indiqué : ne la précisez pas.");
+    } else {
+      request.nature = *nature;
     }
   }
   if (category && accommodation) {
@@ -63,6 +76,8 @@ json RunJson(const rates::NightRun& run) {
   object["levied"] = run.levied;
   object["unit_cents"] = run.unit.RoundedHalfUp().cents();
   object["capped"] = run.capped;
+  // The tariff as deliberated, when it lies outside the year's legal grid (L. 2333-30).
+  if (run.deliberated_tariff) object["deliberated_tariff_cents"] = run.deliberated_tariff->cents();
   return object;
 }
 
@@ -92,11 +107,9 @@ Result<QuoteRequest> QuoteRequestFromJson(const json& body) {
   return request;
 }
 
-json QuoteToJson(const rates::Stay& stay, const rates::StayTax& tax, const rates::RateBook& book) {
-  // Filled member by member: nlohmann's initializer lists copy every nested value once more.
-  json answer = json::object();
-  json& additional = answer["additional_taxes"] = json::array();
-  for (const auto& each : tax.additional_taxes) {
+json AdditionalTaxesJson(const std::vector<rates::AdditionalTaxAmount>& amounts) {
+  json additional = json::array();
+  for (const auto& each : amounts) {
     json& line = additional.emplace_back(json::object());
     line["beneficiary"] = rates::BeneficiaryCode(each.beneficiary);
     line["label"] =
@@ -104,6 +117,13 @@ json QuoteToJson(const rates::Stay& stay, const rates::StayTax& tax, const rates
     line["rate_bp"] = each.rate.value;
     line["amount_cents"] = each.amount.cents();
   }
+  return additional;
+}
+
+json QuoteToJson(const rates::Stay& stay, const rates::StayTax& tax, const rates::RateBook& book) {
+  // Filled member by member: nlohmann's initializer lists copy every nested value once more.
+  json answer = json::object();
+  answer["additional_taxes"] = AdditionalTaxesJson(tax.additional_taxes);
   json& runs = answer["runs"] = json::array();
   std::map<int, std::int64_t> versions;
   for (const auto& run : tax.runs) {

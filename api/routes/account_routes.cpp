@@ -7,11 +7,11 @@
 // queued in the transaction that creates its link (persistence::QueueMail).
 #include <algorithm>
 #include <utility>
-#include <date/tz.h>
 
 #include "api/http/json_body.hpp"
 #include "api/http/write_audit_context.hpp"
 #include "api/logger.hpp"
+#include "api/routes/account_links.hpp"
 #include "api/routes/idempotent_post.hpp"
 #include "api/routes/reset_throttle.hpp"
 #include "api/routes/route_support.hpp"
@@ -19,7 +19,6 @@
 #include "domain/mail_address.hpp"
 #include "persistence/account_repository.hpp"
 #include "persistence/host_repository.hpp"
-#include "persistence/mail_queue.hpp"
 #include "persistence/write_audit.hpp"
 #include "security/password_hash.hpp"
 #include "security/password_policy.hpp"
@@ -33,47 +32,15 @@ using persistence::Transaction;
 using Pistache::Http::Code;
 using LinkPurpose = AccountRepository::LinkPurpose;
 
-constexpr std::chrono::seconds kInvitationValidity = std::chrono::hours(24 * 7);
-constexpr std::chrono::seconds kResetValidity = std::chrono::hours(1);
-
 std::string Lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return char(std::tolower(c)); });
   return text;
 }
 
-// "06/12/2026 à 14 h 05 (heure de Paris)": when a link sent now stops working.
-std::string Deadline(std::chrono::seconds validity) {
-  const date::zoned_time at{"Europe/Paris", std::chrono::system_clock::now() + validity};
-  return date::format("%d/%m/%Y à %H h %M (heure de Paris)",
-                      date::floor<std::chrono::minutes>(at.get_local_time()));
-}
-
-// The portal's page for the link; the token is in the fragment, which browsers never send to a
-// server, so it stays out of every access log.
-std::string LinkTo(const Services& services, LinkPurpose purpose, const std::string& token) {
-  return services.public_url +
-         (purpose == LinkPurpose::kInvitation ? "/compte/activer#jeton=" : "/compte/mot-de-passe#jeton=") +
-         token;
-}
-
-// Creates the link of `user` and queues its mail, in the caller's transaction.
 Status SendLink(Transaction& tx, const Services& services, const persistence::StoredUser& user,
                 LinkPurpose purpose, const std::string& actor) {
-  const std::string token = security::NewSecretToken();
-  const auto validity = purpose == LinkPurpose::kInvitation ? kInvitationValidity : kResetValidity;
-  AccountRepository::CreateOneTimeLink(tx, user.id, purpose, security::TokenDigest(token),
-                                       validity);
-  auto queued = persistence::QueueMail(
-      tx, {user.collectivity,
-           purpose == LinkPurpose::kInvitation ? MailKind::kInvitation : MailKind::kPasswordReset,
-           user.email,
-           {{"destinataire", user.display_name},
-            {"lien", LinkTo(services, purpose, token)},
-            {"date_limite", Deadline(validity)}},
-           actor});
-  if (!queued) return Fail(queued.error());
-  return {};
+  return api::SendLink(tx, services, user, purpose, DefaultLinkMail(purpose), {}, actor);
 }
 
 struct Invitation {

@@ -32,10 +32,10 @@ void Send(Exchange& exchange, const RecordedAnswer& answer) {
   exchange.SendJsonText(static_cast<Pistache::Http::Code>(answer.status), answer.body);
 }
 
-RecordedAnswer Record(const Reply& reply) {
+RecordedAnswer Record(const Reply& reply, const nlohmann::json& body) {
   RecordedAnswer answer;
   answer.status = static_cast<int>(reply.code);
-  answer.body = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  answer.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   answer.location = reply.location;
   if (reply.version) answer.etag = "\"" + std::to_string(*reply.version) + "\"";
   return answer;
@@ -45,6 +45,12 @@ RecordedAnswer Record(const Reply& reply) {
 
 void RunIdempotentPost(Exchange& exchange, Services& services,
                        const std::function<Result<Reply>(persistence::Transaction&)>& work) {
+  RunIdempotentPost(exchange, services, work, [](const nlohmann::json& body) { return body; });
+}
+
+void RunIdempotentPost(Exchange& exchange, Services& services,
+                       const std::function<Result<Reply>(persistence::Transaction&)>& work,
+                       const Redaction& redact) {
   auto key = ReadKey(exchange);
   if (!key) return exchange.SendError(key.error());
   // Keys are the client's: one account's key never replays another's answer.
@@ -65,9 +71,10 @@ void RunIdempotentPost(Exchange& exchange, Services& services,
         }
         auto reply = work(tx);
         if (!reply) return Fail(reply.error());
-        RecordedAnswer recorded = Record(*reply);
-        if (*key) IdempotencyRepository::Record(tx, scope, **key, recorded);
-        return recorded;
+        if (*key) {
+          IdempotencyRepository::Record(tx, scope, **key, Record(*reply, redact(reply->body)));
+        }
+        return Record(*reply, reply->body);
       });
   if (!answer) return exchange.SendError(answer.error());
   if (*key) exchange.AddHeader("Idempotency-Key", **key);

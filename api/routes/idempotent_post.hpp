@@ -29,4 +29,11 @@ struct Reply {
 void RunIdempotentPost(Exchange& exchange, Services& services,
                        const std::function<Result<Reply>(persistence::Transaction&)>& work);
 
+// The same, for an answer holding a secret shown once (a new API key): the recorded answer, which
+// a retry replays, is `redact(body)`, so the secret is never stored.
+using Redaction = std::function<nlohmann::json(const nlohmann::json&)>;
+void RunIdempotentPost(Exchange& exchange, Services& services,
+                       const std::function<Result<Reply>(persistence::Transaction&)>& work,
+                       const Redaction& redact);
+
 }  // namespace nuitee::api

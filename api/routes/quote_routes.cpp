@@ -4,13 +4,14 @@
 // cache (api/rate_cache.hpp), so a quote by category touches the database only on a cache miss.
 #include "api/http/json_body.hpp"
 #include "api/json/quote_json.hpp"
+#include "api/routes/rate_context.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "domain/classification.hpp"
+#include "domain/nature.hpp"
 #include "persistence/accommodation_repository.hpp"
 #include "persistence/classification_repository.hpp"
-#include "persistence/collectivity_repository.hpp"
-#include "persistence/deliberation_repository.hpp"
+#include "rates/regime.hpp"
 
 namespace nuitee::api {
 namespace {
@@ -18,35 +19,14 @@ namespace {
 using persistence::Transaction;
 using Pistache::Http::Code;
 
-// Deliberations of every year a stay may touch: the book is cached whole.
-constexpr int kFirstBookYear = 2019;
-constexpr int kLastBookYear = 2199;
-
 // Everything the engine needs.
 struct QuoteInputs {
   rates::Stay stay;
   std::vector<rates::CategoryFrom> categories;
   std::shared_ptr<const RateContext> context;
+  std::optional<Nature> nature;  // when known: the accommodation's, or the one the body gave
+  const char* nature_field = "/nature";
 };
-
-Result<std::shared_ptr<const RateContext>> LoadContext(Transaction& tx, const CollectivityId& id) {
-  auto collectivity = persistence::CollectivityRepository::Find(tx, id);
-  if (!collectivity) return Fail(collectivity.error());
-  auto book = persistence::DeliberationRepository::LoadRateBook(tx, id, kFirstBookYear,
-                                                                kLastBookYear);
-  if (!book) return Fail(book.error());
-  return std::make_shared<const RateContext>(RateContext{std::move(*collectivity), std::move(*book)});
-}
-
-Result<std::shared_ptr<const RateContext>> CachedContext(Services& services,
-                                                         const CollectivityId& id) {
-  if (auto cached = services.rate_cache->Find(id)) return cached;
-  const std::uint64_t generation = services.rate_cache->Generation();
-  auto loaded = services.database.InTransaction([&](Transaction& tx) { return LoadContext(tx, id); });
-  if (!loaded) return loaded;
-  services.rate_cache->Store(id, *loaded, generation);
-  return loaded;
-}
 
 // The commune and the category of each night: from the accommodation's classification history
 // when the stay names one, else the category given, in a member commune.
@@ -64,6 +44,8 @@ Status ReadSubject(Transaction* tx, const Collectivity& collectivity, const Quot
                                 accommodation->commune_insee_code + ", pas dans celle indiquée."));
     }
     inputs.stay.commune_insee = accommodation->commune_insee_code;
+    inputs.nature = accommodation->nature;
+    inputs.nature_field = "/accommodation_id";
     const auto history =
         persistence::ClassificationRepository::ListFor(*tx, collectivity.id, accommodation->id);
     inputs.categories =
@@ -77,12 +59,13 @@ Status ReadSubject(Transaction* tx, const Collectivity& collectivity, const Quot
                                                      collectivity.name + " »."));
   }
   inputs.categories = {{inputs.stay.arrival, *request.category}};
+  if (request.nature) inputs.nature = ParseNature(*request.nature);
   return {};
 }
 
 Result<QuoteInputs> Load(Services& services, const CollectivityId& id,
                          const QuoteRequest& request) {
-  auto context = CachedContext(services, id);
+  auto context = CachedRateContext(services, id);
   if (!context) return Fail(context.error());
   QuoteInputs inputs;
   inputs.stay = request.stay;
@@ -101,6 +84,19 @@ Result<QuoteInputs> Load(Services& services, const CollectivityId& id,
   return inputs;
 }
 
+// L. 2333-26 II: a nature the deliberation puts under the forfait has no tax per stay (a
+// classified one: unclassified lodging is always au réel, LF 2020 art. 112).
+std::optional<Error> ForfaitRefusal(const QuoteInputs& inputs, const rates::RateBook& book) {
+  if (!inputs.nature) return std::nullopt;
+  const auto year = rates::ForfaitYearOf(inputs.stay, inputs.categories,
+                                         NatureName(*inputs.nature), book);
+  if (!year) return std::nullopt;
+  return Error::RuleViolation(
+      {{inputs.nature_field, rates::ForfaitRefusal(NatureLabel(*inputs.nature), *year)}},
+      "Ce séjour relève de la taxe de séjour forfaitaire : utilisez le simulateur de taxe "
+      "forfaitaire.");
+}
+
 void Quote(Exchange& exchange, Services& services) {
   auto id = PathTenant(exchange);
   if (!id) return;
@@ -111,6 +107,7 @@ void Quote(Exchange& exchange, Services& services) {
   auto inputs = Load(services, *id, *request);
   if (!inputs) return exchange.SendError(inputs.error());
   const RateContext& context = *inputs->context;
+  if (auto refusal = ForfaitRefusal(*inputs, context.book)) return exchange.SendError(*refusal);
   auto tax = rates::ComputeStayTax(inputs->stay, inputs->categories, context.book,
                                    context.collectivity.rounding_mode);
   if (!tax) return exchange.SendError(tax.error());

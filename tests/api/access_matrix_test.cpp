@@ -8,7 +8,8 @@
 // body, so they stop at validation and change nothing), 1 = 401, 3 = 403, 4 = 404 (the record is
 // not the caller's: exactly like a record that does not exist).
 //
-// Platform API keys do not exist yet (issue 5, not done): no column for them.
+// The last column is a platform's API key, registered by the first collectivity: it reads its
+// identity and that collectivity's deliberations; public routes ignore it; everything else is 403.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "tests/support/api_fixtures.hpp"
+#include "tests/support/platform_fixtures.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace nuitee {
@@ -32,72 +34,89 @@ using testing::TestServer;
 // The callers, in the order of the matrix's columns.
 const std::vector<std::string> kCallers = {"anonymous", "operator", "host A", "host B",
                                            "manager of A", "referent", "finance", "admin",
-                                           "other collectivity's admin"};
+                                           "other collectivity's admin", "platform key"};
 
 // "METHOD path" -> one letter per caller, in the order of kCallers.
 const std::map<std::string, std::string> kMatrix = {
-    // anonymous, operator, host A, host B, manager of A, referent, finance, admin, other admin
-    {"GET /health", "AAAAAAAAA"},
-    {"GET /ready", "AAAAAAAAA"},
-    {"GET /v1/collectivities", "1A3333333"},
-    {"POST /v1/collectivities", "1A3333333"},
-    {"GET /v1/collectivities/{id}", "1AAAAAAA4"},
-    {"PATCH /v1/collectivities/{id}", "1A33333A4"},
-    {"GET /v1/collectivities/{id}/hosts", "13333AAA4"},
-    {"POST /v1/collectivities/{id}/hosts", "13333A3A4"},
-    {"GET /v1/collectivities/{id}/accommodations", "13333AAA4"},
-    {"GET /v1/collectivities/{id}/history", "13333AAA4"},
-    {"GET /v1/hosts/{id}", "13A4AAAA4"},
-    {"PATCH /v1/hosts/{id}", "13333A3A4"},
-    {"GET /v1/hosts/{id}/accommodations", "13A4AAAA4"},
-    {"POST /v1/hosts/{id}/accommodations", "13333A3A4"},
-    {"GET /v1/hosts/{id}/history", "13333AAA4"},
-    {"GET /v1/hosts/{id}/statement", "13A4AAAA4"},
-    {"GET /v1/accommodations/{id}", "13A4AAAA4"},
-    {"PATCH /v1/accommodations/{id}", "13333A3A4"},
-    {"GET /v1/accommodations/{id}/classifications", "13A4AAAA4"},
-    {"POST /v1/accommodations/{id}/classifications", "13333A3A4"},
-    {"GET /v1/accommodations/{id}/category", "13A4AAAA4"},
-    {"GET /v1/accommodations/{id}/history", "13333AAA4"},
-    {"GET /v1/legal-grid/{year}", "AAAAAAAAA"},
-    {"PUT /v1/legal-grid/{year}", "1A3333333"},
-    {"GET /v1/collectivities/{id}/deliberations", "13AAAAAA4"},
-    {"GET /v1/collectivities/{id}/deliberations/{year}", "13AAAAAA4"},
-    {"PUT /v1/collectivities/{id}/deliberations/{year}", "1333333A4"},
-    {"GET /v1/collectivities/{id}/deliberations/{year}/versions", "13333AAA4"},
-    {"GET /v1/collectivities/{id}/deliberations/{year}/versions/{version}", "13333AAA4"},
-    {"POST /v1/collectivities/{id}/deliberations/delta", "1333333A4"},
+    // anonymous, operator, host A, host B, manager of A, referent, finance, admin, other admin,
+    // platform key
+    {"GET /health", "AAAAAAAAAA"},
+    {"GET /ready", "AAAAAAAAAA"},
+    {"GET /v1/collectivities", "1A33333333"},
+    {"POST /v1/collectivities", "1A33333333"},
+    {"GET /v1/collectivities/{id}", "1AAAAAAA43"},
+    {"PATCH /v1/collectivities/{id}", "1A33333A43"},
+    {"GET /v1/collectivities/{id}/hosts", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/hosts", "13333A3A43"},
+    {"GET /v1/collectivities/{id}/accommodations", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/history", "13333AAA43"},
+    {"GET /v1/hosts/{id}", "13A4AAAA43"},
+    {"PATCH /v1/hosts/{id}", "13333A3A43"},
+    {"GET /v1/hosts/{id}/accommodations", "13A4AAAA43"},
+    {"POST /v1/hosts/{id}/accommodations", "13333A3A43"},
+    {"GET /v1/hosts/{id}/history", "13333AAA43"},
+    {"GET /v1/hosts/{id}/statement", "13A4AAAA43"},
+    {"GET /v1/accommodations/{id}", "13A4AAAA43"},
+    {"PATCH /v1/accommodations/{id}", "13333A3A43"},
+    {"GET /v1/accommodations/{id}/classifications", "13A4AAAA43"},
+    {"POST /v1/accommodations/{id}/classifications", "13333A3A43"},
+    {"GET /v1/accommodations/{id}/category", "13A4AAAA43"},
+    {"GET /v1/accommodations/{id}/history", "13333AAA43"},
+    {"GET /v1/legal-grid/{year}", "AAAAAAAAAA"},
+    {"PUT /v1/legal-grid/{year}", "1A33333333"},
+    {"GET /v1/collectivities/{id}/deliberations", "13AAAAAA4A"},
+    {"GET /v1/collectivities/{id}/deliberations/{year}", "13AAAAAA4A"},
+    {"PUT /v1/collectivities/{id}/deliberations/{year}", "1333333A43"},
+    {"GET /v1/collectivities/{id}/deliberations/{year}/versions", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/deliberations/{year}/versions/{version}", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/deliberations/delta", "1333333A43"},
     // The public simulator: anyone, for any collectivity.
-    {"POST /v1/collectivities/{id}/quotes", "AAAAAAAAA"},
-    {"GET /v1/collectivities/{id}/nights", "13333AAA4"},
-    {"GET /v1/accommodations/{id}/declarations", "13A4AAAA4"},
-    {"GET /v1/accommodations/{id}/declarations/{month}", "13A4AAAA4"},
-    {"PUT /v1/accommodations/{id}/declarations/{month}", "13A4AA333"},
-    {"POST /v1/accommodations/{id}/declarations/{month}/submit", "13A4AA333"},
-    {"POST /v1/accommodations/{id}/declarations/{month}/nil", "13A4AA333"},
-    {"POST /v1/accommodations/{id}/declarations/{month}/revisions", "13A4AA333"},
-    {"POST /v1/accommodations/{id}/declarations/{month}/stays:import", "13A4AA333"},
-    {"POST /v1/auth/login", "AAAAAAAAA"},
-    {"GET /v1/auth/me", "1AAAAAAAA"},
-    {"GET /v1/auth/sessions", "1AAAAAAAA"},
+    {"POST /v1/collectivities/{id}/quotes", "AAAAAAAAAA"},
+    {"POST /v1/collectivities/{id}/flat-rate-quotes", "AAAAAAAAAA"},
+    {"GET /v1/collectivities/{id}/nights", "13333AAA43"},
+    {"GET /v1/accommodations/{id}/declarations", "13A4AAAA43"},
+    {"GET /v1/accommodations/{id}/declarations/{month}", "13A4AAAA43"},
+    {"PUT /v1/accommodations/{id}/declarations/{month}", "13A4AA3333"},
+    {"POST /v1/accommodations/{id}/declarations/{month}/submit", "13A4AA3333"},
+    {"POST /v1/accommodations/{id}/declarations/{month}/nil", "13A4AA3333"},
+    {"POST /v1/accommodations/{id}/declarations/{month}/revisions", "13A4AA3333"},
+    {"POST /v1/accommodations/{id}/declarations/{month}/stays:import", "13A4AA3333"},
+    {"POST /v1/auth/login", "AAAAAAAAAA"},
+    {"GET /v1/auth/me", "1AAAAAAAA3"},
+    {"GET /v1/auth/sessions", "1AAAAAAAA3"},
     // Another person's (here: nobody's) session is not found, for every signed-in caller.
-    {"POST /v1/auth/sessions/{id}/revoke", "144444444"},
-    {"POST /v1/auth/invitations/accept", "AAAAAAAAA"},
-    {"POST /v1/auth/password-resets", "AAAAAAAAA"},
-    {"POST /v1/auth/password-resets/confirm", "AAAAAAAAA"},
-    {"POST /v1/collectivities/{id}/users", "1A33333A4"},
-    {"POST /v1/hosts/{id}/users", "13333A3A4"},
-    {"GET /v1/collectivities/{id}/mail-templates", "13333A3A4"},
-    {"GET /v1/collectivities/{id}/mail-templates/{kind}", "13333A3A4"},
-    {"PUT /v1/collectivities/{id}/mail-templates/{kind}", "1333333A4"},
-    {"GET /v1/collectivities/{id}/mails", "13333A3A4"},
-    {"POST /v1/collectivities/{id}/mails:test", "1333333A4"},
-    {"GET /v1/collectivities/{id}/audit", "1333333A4"},
-    {"GET /v1/collectivities/{id}/lockouts", "1333333A4"},
-    {"GET /v1/lockouts", "1A3333333"},
-    {"GET /v1/hosts/{id}/personal-data", "13A4AA333"},
+    {"POST /v1/auth/sessions/{id}/revoke", "1444444443"},
+    {"POST /v1/auth/invitations/accept", "AAAAAAAAAA"},
+    {"POST /v1/auth/password-resets", "AAAAAAAAAA"},
+    {"POST /v1/auth/password-resets/confirm", "AAAAAAAAAA"},
+    {"POST /v1/collectivities/{id}/users", "1A33333A43"},
+    {"POST /v1/hosts/{id}/users", "13333A3A43"},
+    {"GET /v1/collectivities/{id}/mail-templates", "13333A3A43"},
+    {"GET /v1/collectivities/{id}/mail-templates/{kind}", "13333A3A43"},
+    {"PUT /v1/collectivities/{id}/mail-templates/{kind}", "1333333A43"},
+    {"GET /v1/collectivities/{id}/mails", "13333A3A43"},
+    {"POST /v1/collectivities/{id}/mails:test", "1333333A43"},
+    {"GET /v1/collectivities/{id}/audit", "1333333A43"},
+    {"GET /v1/collectivities/{id}/lockouts", "1333333A43"},
+    {"GET /v1/lockouts", "1A33333333"},
+    {"GET /v1/hosts/{id}/personal-data", "13A4AA3333"},
+    // A host's own account or the referent grants managers; a manager never does. The revoked
+    // manager here has no grant: not found for whoever may revoke.
+    {"GET /v1/hosts/{id}/managers", "13A43AAA43"},
+    {"POST /v1/hosts/{id}/managers", "13A43A3333"},
+    {"POST /v1/hosts/{id}/managers/{user_id}/revoke", "1344343333"},
+    // The operator makes platforms and keys; admins list them to register one.
+    {"GET /v1/platforms", "1A33333AA3"},
+    {"POST /v1/platforms", "1A33333333"},
+    {"GET /v1/platforms/{id}/keys", "1A33333333"},
+    {"POST /v1/platforms/{id}/keys", "1A33333333"},
+    {"POST /v1/platforms/{id}/keys/{key_id}/revoke", "1433333333"},
+    {"GET /v1/collectivities/{id}/platforms", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/platforms", "1333333A43"},
+    {"POST /v1/collectivities/{id}/platforms/{platform_id}/revoke", "1333333443"},
+    {"GET /v1/platform/me", "133333333A"},
     // Last for each caller: it ends the caller's session.
-    {"POST /v1/auth/logout", "1AAAAAAAA"},
+    {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };
 
 struct Route {
@@ -123,6 +142,9 @@ std::vector<Route> DocumentedRoutes() {
                         [](const Route& route) { return route.path != "/v1/auth/logout"; });
   return routes;
 }
+
+// An id that names nothing: revoking it changes nothing whoever calls.
+constexpr const char* kNobody = "00000000-0000-4000-8000-000000000000";
 
 // Two collectivities; in the first, hosts A and B with a rental each and a deliberation for
 // 2026; one account per caller.
@@ -155,6 +177,9 @@ class AccessMatrix : public ::testing::Test {
         server_.SignIn(UserKind::kStaff, "admin@murat.fr", collectivity_, {Role::kAdmin});
     tokens_["other collectivity's admin"] =
         server_.SignIn(UserKind::kStaff, "admin@allanche.fr", other, {Role::kAdmin});
+    const auto platform = testing::RegisteredPlatform(client, "Airbnb", {collectivity_});
+    platform_ = platform.id;
+    tokens_["platform key"] = platform.key;
     client.ClearDefaultHeader("Authorization");
   }
 
@@ -163,14 +188,18 @@ class AccessMatrix : public ::testing::Test {
     std::string id = collectivity_;
     if (path.rfind("/v1/hosts/", 0) == 0) id = host_a_;
     if (path.rfind("/v1/accommodations/", 0) == 0) id = rental_a_;
-    if (path.rfind("/v1/auth/sessions/", 0) == 0) id = "00000000-0000-4000-8000-000000000000";
+    if (path.rfind("/v1/auth/sessions/", 0) == 0) id = kNobody;
+    if (path.rfind("/v1/platforms/", 0) == 0) id = platform_;
     std::string concrete = path;
     for (const auto& [name, value] :
          std::vector<std::pair<std::string, std::string>>{{"{id}", id},
                                                           {"{year}", "2026"},
                                                           {"{version}", "1"},
                                                           {"{month}", "2026-10"},
-                                                          {"{kind}", "invitation"}}) {
+                                                          {"{kind}", "invitation"},
+                                                          {"{user_id}", kNobody},
+                                                          {"{key_id}", kNobody},
+                                                          {"{platform_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }
@@ -196,6 +225,7 @@ class AccessMatrix : public ::testing::Test {
   std::string collectivity_;
   std::string host_a_;
   std::string rental_a_;
+  std::string platform_;
   std::map<std::string, std::string> tokens_;
 };
 

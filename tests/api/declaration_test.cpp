@@ -99,9 +99,10 @@ TEST_F(Declarations, HostJourneyDraftSubmitReviseAndReadBack) {
   EXPECT_EQ(current.at("rounding_mode"), "per_line");
   EXPECT_EQ(current.at("stays").at(1).at("total_cents"), 0);  // Airbnb collected it
   EXPECT_FALSE(current.at("stays").at(0).at("explanation").empty());
-  // Due on 15 August, submitted on 23 November (the test server's today): 100 days late.
-  EXPECT_EQ(current.at("due_on"), "2026-08-15");
-  EXPECT_EQ(current.at("days_late"), 100);
+  // Due on 15 August, a Saturday and a public holiday, hence on Monday 17 August; submitted on
+  // 23 November (the test server's today): 98 days late.
+  EXPECT_EQ(current.at("due_on"), "2026-08-17");
+  EXPECT_EQ(current.at("days_late"), 98);
   EXPECT_EQ(current.at("late"), true);
 
   // A second submission is refused: a correction is a revision with If-Match and a reason.

@@ -90,7 +90,8 @@ TEST(MailTemplates, ShowNuiteesTextUntilTheCollectivityWritesItsOwn) {
   std::set<std::string> kinds;
   const json items = all.Json().at("items");
   for (const auto& each : items) kinds.insert(each.at("kind"));
-  EXPECT_EQ(kinds, (std::set<std::string>{"invitation", "password_reset", "test"}));
+  EXPECT_EQ(kinds, (std::set<std::string>{"invitation", "password_reset", "test", "manager_access",
+                                          "manager_invitation"}));
 }
 
 TEST(MailTemplates, APutStoresAVersionThatIfMatchGuards) {

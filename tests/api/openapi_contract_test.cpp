@@ -173,7 +173,8 @@ std::vector<std::string> AudienceNames(std::uint32_t audiences) {
   std::vector<std::string> names;
   for (const auto& [bit, name] : std::vector<std::pair<std::uint32_t, std::string>>{
            {kAnonymous, "anonymous"}, {kOperator, "operator"}, {kReferent, "referent"},
-           {kFinance, "finance"}, {kAdmin, "admin"}, {kHostUser, "host"}, {kPlatform, "platform"}}) {
+           {kFinance, "finance"}, {kAdmin, "admin"}, {kHostUser, "host"}, {kPlatform, "platform"},
+           {kHostOwner, "host_owner"}}) {
     if (audiences & bit) names.push_back(name);
   }
   return names;

@@ -245,6 +245,81 @@ TEST_F(Quotes, FollowANewDeliberationVersionAndSettingAtOnce) {
   EXPECT_EQ(Quote(ExampleA()).Json().at("rounding_mode"), "per_person_night");
 }
 
+TEST_F(Quotes, RefuseAStayOfANatureUnderTheForfait) {
+  // L. 2333-26 II: from version 2, the 2026 deliberation taxes hotels and furnished rentals au
+  // forfait; such a host owes the forfait on its capacity, not a tax per stay.
+  json forfait = DeliberationBody(2026);
+  forfait["flat_rate_natures"] = {"hotel", "furnished_rental"};
+  ASSERT_EQ(PutDeliberation(client(), collectivity_, 2026, forfait, ETag(1)).status, 200);
+  const json hotel = {{"commune_insee", "15138"}, {"category", "star2"}, {"nature", "hotel"},
+                      {"arrival", "2026-07-01"},  {"nights", 2},         {"occupants", 2}};
+  const auto refused = Quote(hotel);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Json().at("errors")[0].at("pointer"), "/nature");
+  EXPECT_NE(refused.body.find("forfaitaire"), std::string::npos) << refused.body;
+
+  json guest_house = hotel;
+  guest_house["nature"] = "guest_house";
+  EXPECT_EQ(Quote(guest_house).status, 200);
+  json unclassified = hotel;  // LF 2020 art. 112: unclassified lodging is always au réel
+  unclassified["category"] = "unclassified";
+  unclassified["price_per_night_cents"] = 8000;
+  EXPECT_EQ(Quote(unclassified).status, 200);
+  json unknown = hotel;
+  unknown["nature"] = "igloo";
+  EXPECT_EQ(Quote(unknown).status, 400);
+
+  // An accommodation gives its own nature: the rental is 3★ until 3 July 2026, then unclassified.
+  const std::string rental = ClassifiedRental();
+  const json stay = {{"accommodation_id", rental}, {"arrival", "2026-07-01"}, {"nights", 2},
+                     {"occupants", 2}};
+  const auto classified = Quote(stay);
+  ASSERT_EQ(classified.status, 422) << classified.body;
+  EXPECT_EQ(classified.Json().at("errors")[0].at("pointer"), "/accommodation_id");
+  json after_expiry = stay;
+  after_expiry["arrival"] = "2026-07-10";
+  after_expiry["price_per_night_cents"] = 8000;
+  EXPECT_EQ(Quote(after_expiry).status, 200);
+  json both = stay;
+  both["nature"] = "hotel";
+  EXPECT_EQ(Quote(both).status, 400);
+}
+
+TEST_F(Quotes, ChargeTheNearestGridValueOnceTheOfficialGridIsLoaded) {
+  // The deliberation's 5★ tariff, 2,30 €, was inside the shipped 2026 grid; an official grid
+  // with a 2,00 € ceiling is loaded later: 2,00 € applies (L. 2333-30, revaluation rule).
+  auto headers = client().AsOperator();
+  headers["Content-Type"] = "application/json";
+  auto row = [](long long floor, long long ceiling) {
+    return json{{"floor_cents", floor}, {"ceiling_cents", ceiling}};
+  };
+  const json grid = {{"source", "Barème officiel 2026 (test)"},
+                     {"rows",
+                      {{"palace", row(70, 490)},
+                       {"star5", row(70, 200)},
+                       {"star4", row(70, 200)},
+                       {"star3", row(50, 170)},
+                       {"star2", row(30, 100)},
+                       {"star1", row(20, 80)},
+                       {"camping_3_5", row(20, 60)},
+                       {"camping_1_2", row(20, 20)}}}};
+  const auto loaded = client().Request("PUT", "/v1/legal-grid/2026", grid.dump(), headers);
+  ASSERT_EQ(loaded.status / 100, 2) << loaded.body;
+
+  const auto quote = Quote({{"commune_insee", "15138"},
+                            {"category", "star5"},
+                            {"arrival", "2026-07-01"},
+                            {"nights", 2},
+                            {"occupants", 2}});
+  ASSERT_EQ(quote.status, 200) << quote.body;
+  const json body = quote.Json();
+  EXPECT_EQ(body.at("runs")[0].at("unit_cents"), 200);
+  EXPECT_EQ(body.at("runs")[0].at("deliberated_tariff_cents"), 230);
+  EXPECT_EQ(body.at("tax_cents"), 200 * 2 * 2);
+  EXPECT_NE(body.at("explanation").dump().find("hors du barème légal 2026"), std::string::npos)
+      << body.dump();
+}
+
 TEST_F(Quotes, AreOpenToAnyoneWithoutALoginAndNotFoundForAnUnknownCollectivity) {
   const auto signed_in = Quote(ExampleA());
   ASSERT_EQ(signed_in.status, 200) << signed_in.body;

@@ -272,12 +272,26 @@ TEST(DeclarationDeadline, OfDecemberFallsInJanuaryOfTheNextYear) {
 
 TEST(DeclarationDeadline, FollowsTheCollectivitysDeadlineDay) {
   DeclarationSettings settings;
-  settings.deadline_day = 5;
-  EXPECT_EQ(DeclarationDueOn(M(2026, 3), settings), On(2026, 4, 5));
+  settings.deadline_day = 6;
+  EXPECT_EQ(DeclarationDueOn(M(2026, 4), settings), On(2026, 5, 6));
   settings.deadline_day = 28;
-  EXPECT_EQ(DeclarationDueOn(M(2026, 1), settings), On(2026, 2, 28));
-  settings.deadline_day = 1;
-  EXPECT_EQ(DeclarationDueOn(M(2025, 12), settings), On(2026, 1, 1));
+  EXPECT_EQ(DeclarationDueOn(M(2026, 9), settings), On(2026, 10, 28));
+  settings.deadline_day = 2;
+  EXPECT_EQ(DeclarationDueOn(M(2025, 12), settings), On(2026, 1, 2));
+}
+
+TEST(DeclarationDeadline, MovesToTheNextWorkingDay) {
+  DeclarationSettings settings;
+  settings.deadline_day = 5;  // Sunday 5 April 2026 is Easter, Monday 6 Easter Monday
+  EXPECT_EQ(DeclarationDueOn(M(2026, 3), settings), On(2026, 4, 7));
+  settings.deadline_day = 28;  // Saturday 28 February 2026
+  EXPECT_EQ(DeclarationDueOn(M(2026, 1), settings), On(2026, 3, 2));
+  settings.deadline_day = 1;  // New Year's Day, a Thursday
+  EXPECT_EQ(DeclarationDueOn(M(2025, 12), settings), On(2026, 1, 2));
+  // 15 August 2026 is a Saturday and a public holiday: a host who files on Monday 17 is on time.
+  EXPECT_EQ(DeclarationDueOn(M(2026, 7), kDefaults), On(2026, 8, 17));
+  EXPECT_EQ(DaysLate(M(2026, 7), kDefaults, On(2026, 8, 17)), 0);
+  EXPECT_EQ(DaysLate(M(2026, 7), kDefaults, On(2026, 8, 18)), 1);
 }
 
 TEST(DeclarationDeadline, IsNotLateOnTheDueDay) {
@@ -860,6 +874,24 @@ TEST(DeclarationAmounts, NameTheLineTheEngineRefuses) {
   for (const auto& each : amounts.error().field_errors) {
     EXPECT_EQ(each.field.rfind("/stays/1", 0), 0u) << each.field;
   }
+}
+
+TEST(DeclarationAmounts, RefuseStaysOfANatureUnderTheForfait) {
+  // L. 2333-26 II: the 2026 deliberation taxes furnished rentals au forfait. A classified gîte owes
+  // the forfait on its capacity; stays are refused, naming the line and the reason.
+  rates::Deliberation year2026 = MakeDeliberation(2026);
+  year2026.flat_rate_natures = {"furnished_rental"};
+  const auto refused =
+      Compute({Stay(On(2026, 3, 2), 2, 2)}, ThreeStars(), BookOf({MakeDeliberation(2025), year2026}));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kRuleViolation);
+  ASSERT_EQ(refused.error().field_errors.size(), 1u);
+  EXPECT_EQ(refused.error().field_errors[0].field, "/stays/0");
+  EXPECT_NE(refused.error().field_errors[0].message.find("forfaitaire"), std::string::npos);
+  // Unclassified, the same gîte stays au réel (LF 2020 art. 112).
+  EXPECT_TRUE(Compute({Stay(On(2026, 3, 2), 2, 2)}, kNeverClassified,
+                      BookOf({MakeDeliberation(2025), year2026}))
+                  .has_value());
 }
 
 TEST(YearsOf, SpansTheYearOfEveryNight) {

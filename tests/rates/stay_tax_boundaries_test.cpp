@@ -11,6 +11,7 @@ namespace {
 
 using namespace fixtures;
 using testing::ElementsAre;
+using testing::HasSubstr;
 
 Result<StayTax> Compute(const Stay& stay, const std::vector<CategoryFrom>& categories,
                         const RateBook& book, RoundingMode rounding = RoundingMode::kPerLine) {
@@ -297,6 +298,17 @@ TEST(LowRentExemption, NeedsAPriceStrictlyBelowTheThreshold) {
   EXPECT_THAT(Fields(refused.error()), ElementsAre("/exempt/low_rent"));
   stay.price_per_night = Cents(1499);
   EXPECT_TRUE(Compute(stay, Always(Category::kOneStar), BookOf({deliberation})).has_value());
+}
+
+TEST(LowRentExemption, NeedsThePriceEvenForAClassifiedStay) {
+  Deliberation deliberation = MakeDeliberation(2026);
+  deliberation.low_rent_threshold = Cents(1500);
+  Stay stay = MakeStay(On(2026, 5, 1), 1, 2);
+  stay.exempt.low_rent = 1;
+  auto refused = Compute(stay, Always(Category::kOneStar), BookOf({deliberation}));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_THAT(Fields(refused.error()), ElementsAre("/price_per_night_cents"));
+  EXPECT_THAT(refused.error().field_errors[0].message, HasSubstr("15,00"));
 }
 
 TEST(RoundingMode, HasStableNames) {
