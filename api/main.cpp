@@ -21,6 +21,7 @@
 #include "persistence/collectivity_repository.hpp"
 #include "persistence/deliberation_admission.hpp"
 #include "persistence/migrations.hpp"
+#include "persistence/write_audit.hpp"
 #include "security/password_hash.hpp"
 #include "security/password_policy.hpp"
 
@@ -185,6 +186,14 @@ int Serve(const api::Config& config) {
       !ready) {
     api::Logger::Write(api::LogLevel::kWarn, "schema_not_ready",
                        {{"detail", ready.error().message}});
+  }
+  // The audit trail is append-only for the server only when it runs under a role without those
+  // privileges (docs/operations.md): say so loudly when it does not.
+  if (persistence::WriteAuditRepository::RoleMayRewrite(database)) {
+    api::Logger::Write(api::LogLevel::kWarn, "database_role_may_rewrite_audit",
+                       {{"detail",
+                         "the server's database role may update or delete the audit trail: "
+                         "serve as a member of nuitee_app that owns nothing"}});
   }
   api::Services services{database, api::ParisToday};
   // The links of invitations and password resets point at this server (the portal is served here).

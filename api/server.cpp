@@ -88,6 +88,9 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterMailRoutes(table, services);
   RegisterManagerRoutes(table, services);
   RegisterPlatformRoutes(table, services);
+  RegisterAuditRoutes(table, services);
+  RegisterLockoutRoutes(table, services);
+  RegisterPersonalDataRoutes(table, services);
 }
 
 }  // namespace nuitee::api

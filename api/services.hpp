@@ -26,6 +26,12 @@ struct AuthSettings {
   std::chrono::seconds failure_window{15 * 60};
   long long max_failures_per_account = 5;
   long long max_failures_per_address = 50;
+  // Password-reset requests (api/routes/reset_throttle.hpp): at most this many mails to one
+  // address within the first window, and this many requests from one client within the second.
+  std::chrono::seconds reset_email_window{3600};
+  long long max_reset_mails_per_email = 3;
+  std::chrono::seconds reset_address_window{15 * 60};
+  long long max_resets_per_address = 10;
 };
 
 struct Services {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "persistence/soci_support.hpp"
+#include "persistence/write_audit.hpp"
 
 namespace nuitee::persistence {
 namespace {
@@ -39,6 +40,8 @@ void AuditRepository::Append(Transaction& tx, const CollectivityId& collectivity
       soci::use(collectivity.value()), soci::use(kind), soci::use(entry.entity_id),
       soci::use(entry.version), soci::use(entry.action), soci::use(entry.actor),
       soci::use(changes);
+  // The request's write audit names the register record it created or changed.
+  NoteWriteTarget(kind, entry.entity_id, collectivity.value());
 }
 
 std::vector<AuditEntry> AuditRepository::History(Transaction& tx,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "persistence/prepared_statements.hpp"
+#include "persistence/write_audit.hpp"
 
 namespace nuitee::persistence {
 namespace {
@@ -134,6 +135,7 @@ Status Database::Run(const std::function<Status(Transaction&)>& work) {
     Transaction tx(session, prepared);
     Status status = work(tx);
     if (status) {
+      RecordWriteAudit(tx);  // in this transaction: the write and its trace commit together
       session.commit();
     } else {
       session.rollback();

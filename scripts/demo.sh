@@ -57,7 +57,9 @@ trap cleanup EXIT
 trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM
 
+local_cluster=0
 if [[ -z "${NUITEE_DATABASE_URL:-}" ]]; then
+	local_cluster=1
 	if ! "$PG" status "$PGDATA_DIR" >/dev/null 2>&1; then
 		"$PG" start "$PGDATA_DIR"
 		started_cluster=1
@@ -103,6 +105,19 @@ fi
 "$BIN" migrate
 "$BIN" seed-demo
 
+# Migrations and the seed run as the owner of the tables; the server runs as nuitee_server, a role
+# that owns nothing and may never update, delete nor truncate the audit trail (migration 0012).
+if ((local_cluster)); then
+	"$PG" createrole "$PGDATA_DIR" nuitee_server
+	SERVE_DATABASE_URL="$("$PG" url "$PGDATA_DIR" nuitee nuitee_server)"
+elif [[ -n "${NUITEE_SERVE_DATABASE_URL:-}" ]]; then
+	SERVE_DATABASE_URL="$NUITEE_SERVE_DATABASE_URL"
+else
+	info "NUITEE_SERVE_DATABASE_URL is not set: the server runs as the owner of the tables"
+	SERVE_DATABASE_URL="$NUITEE_DATABASE_URL"
+fi
+info "the server connects with $SERVE_DATABASE_URL"
+
 port="${NUITEE_PORT:-8080}"
 echo "Nuitée écoute sur http://127.0.0.1:${port}"
 echo "Exemple : curl -s http://127.0.0.1:${port}/ready"
@@ -119,7 +134,7 @@ fi
 echo "(Ctrl-C pour arrêter)"
 
 # In the background so that the traps run as soon as a signal arrives; `wait` returns then.
-"$BIN" serve &
+NUITEE_DATABASE_URL="$SERVE_DATABASE_URL" "$BIN" serve &
 server_pid=$!
 set +e
 wait "$server_pid"

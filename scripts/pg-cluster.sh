@@ -5,7 +5,10 @@
 #   pg-cluster.sh start    DATA_DIR          initdb on first use, then start (no-op when running)
 #   pg-cluster.sh stop     DATA_DIR          fast clean stop (no-op when stopped)
 #   pg-cluster.sh status   DATA_DIR          prints running/stopped; exit 0 when running, 3 otherwise
-#   pg-cluster.sh url      DATA_DIR DBNAME   prints a libpq keyword/value connection string
+#   pg-cluster.sh url      DATA_DIR DBNAME [ROLE]  prints a libpq keyword/value connection string
+#                                            (as the cluster's superuser, or as ROLE)
+#   pg-cluster.sh createrole DATA_DIR ROLE   creates login role ROLE, member of nuitee_app (made by
+#                                            the migrations), unless it exists: the server's role
 #   pg-cluster.sh createdb DATA_DIR DBNAME   creates the database unless it exists (cluster must run)
 #   pg-cluster.sh destroy  DATA_DIR          stops the cluster and deletes its data (and symlink target)
 #
@@ -266,7 +269,7 @@ cmd_url() {
 	locate "$1"
 	current_endpoint
 	printf 'host=%s port=%s dbname=%s user=%s\n' "$(conninfo_value "$SOCK")" "$PORT_NOW" \
-		"$(conninfo_value "$2")" "$(conninfo_value "$OWNER")"
+		"$(conninfo_value "$2")" "$(conninfo_value "${3:-$OWNER}")"
 }
 
 psql_admin() { # runs psql on database postgres of this cluster; SQL on stdin
@@ -298,6 +301,28 @@ cmd_createdb() {
 	info "database $db created"
 }
 
+# The role `nuitee serve` connects as (docs/operations.md): it logs in over the private socket
+# (trust, like every role of this cluster), owns nothing, and holds only what migration 0012
+# grants to nuitee_app: no UPDATE, DELETE nor TRUNCATE on the audit tables.
+cmd_createrole() {
+	local role="${2:-}"
+	[[ "$role" =~ ^[a-z_][a-z0-9_]*$ ]] || die "role name must be lower-case letters, digits and _"
+	locate "$1"
+	is_running || die "PostgreSQL is not running in $DATA; run: $0 start $1"
+	current_endpoint
+	[[ "$(psql_admin <<<"SELECT 1 FROM pg_roles WHERE rolname = 'nuitee_app'")" == 1 ]] ||
+		die "role nuitee_app does not exist yet: run nuitee migrate first"
+	if [[ "$(psql_admin -v role="$role" <<<"SELECT 1 FROM pg_roles WHERE rolname = :'role'")" == 1 ]]; then
+		info "role $role already exists"
+	else
+		psql_admin -v role="$role" <<<'CREATE ROLE :"role" LOGIN' ||
+			[[ "$(psql_admin -v role="$role" <<<"SELECT 1 FROM pg_roles WHERE rolname = :'role'")" == 1 ]] ||
+			die "could not create role $role"
+		info "role $role created"
+	fi
+	psql_admin -v role="$role" <<<'GRANT nuitee_app TO :"role"' 2>/dev/null
+}
+
 cmd_destroy() {
 	locate "$1"
 	if is_running; then cmd_stop "$1"; fi
@@ -321,7 +346,8 @@ case "$sub" in
 start) [[ $# -eq 1 ]] || usage; cmd_start "$@" ;;
 stop) [[ $# -eq 1 ]] || usage; cmd_stop "$@" ;;
 status) [[ $# -eq 1 ]] || usage; cmd_status "$@" ;;
-url) [[ $# -eq 2 ]] || usage; cmd_url "$@" ;;
+url) [[ $# -eq 2 || $# -eq 3 ]] || usage; cmd_url "$@" ;;
+createrole) [[ $# -eq 2 ]] || usage; cmd_createrole "$@" ;;
 createdb) [[ $# -eq 2 ]] || usage; cmd_createdb "$@" ;;
 destroy) [[ $# -eq 1 ]] || usage; cmd_destroy "$@" ;;
 -h | --help | help) usage ;;

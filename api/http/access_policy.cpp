@@ -90,8 +90,7 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/hosts/{id}/users", kRegisterWriters, kPathHost},
 
     {"get", "/v1/collectivities/{id}/mail-templates", kReferent | kAdmin, kPathCollectivity},
-    {"get", "/v1/collectivities/{id}/mail-templates/{kind}", kReferent | kAdmin,
-     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/mail-templates/{kind}", kReferent | kAdmin, kPathCollectivity},
     {"put", "/v1/collectivities/{id}/mail-templates/{kind}", kAdmin, kPathCollectivity},
     {"get", "/v1/collectivities/{id}/mails", kReferent | kAdmin, kPathCollectivity},
     {"post", "/v1/collectivities/{id}/mails:test", kAdmin, kPathCollectivity},
@@ -109,6 +108,14 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/collectivities/{id}/platforms", kAdmin, kPathCollectivity},
     {"post", "/v1/collectivities/{id}/platforms/{platform_id}/revoke", kAdmin, kPathCollectivity},
     {"get", "/v1/platform/me", kPlatform, kNone},
+
+    // Issue 5: the write audit and lockouts are for a collectivity's admins (the operator sees
+    // every lockout, including addresses without an account); a host's personal data for the host
+    // itself, its managers and the referents.
+    {"get", "/v1/collectivities/{id}/audit", kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/lockouts", kAdmin, kPathCollectivity},
+    {"get", "/v1/lockouts", kOperator, kNone},
+    {"get", "/v1/hosts/{id}/personal-data", kReferent | kHostUser, kPathHost},
 });
 
 }  // namespace

@@ -75,6 +75,7 @@ bool OwnsPathRecord(Exchange& exchange, Services& services, const AccessRule& ru
     return false;
   }
   if (!Reaches(principal, *owner)) return NotFound(exchange);
+  exchange.SetPathHost((*owner)->host);
   // What a manager does here, it does for the host of the path: the trail records both.
   if (principal.kind == UserKind::kManager) exchange.SetOnBehalfOf((*owner)->host);
   return true;

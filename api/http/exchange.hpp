@@ -45,6 +45,10 @@ class Exchange {
   // The host a manager acts for in this request (the host of the path), set by the route's guard.
   const std::optional<HostId>& on_behalf_of() const { return on_behalf_of_; }
   void SetOnBehalfOf(HostId host) { on_behalf_of_ = std::move(host); }
+  // The host whose record the path names, for any caller the guard let reach it (the write audit
+  // records it as "on behalf of" for a host's own account).
+  const std::optional<HostId>& path_host() const { return path_host_; }
+  void SetPathHost(HostId host) { path_host_ = std::move(host); }
 
   void SendJson(Pistache::Http::Code code, const nlohmann::json& body,
                 std::optional<long long> version = std::nullopt);
@@ -77,6 +81,7 @@ class Exchange {
   bool strict_transport_ = false;
   std::optional<Principal> principal_;
   std::optional<HostId> on_behalf_of_;
+  std::optional<HostId> path_host_;
 };
 
 }  // namespace nuitee::api

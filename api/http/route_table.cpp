@@ -2,9 +2,12 @@
 #include "api/http/route_table.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 
+#include "api/http/header_limits.hpp"
+#include "api/http/write_audit_context.hpp"
 #include "api/logger.hpp"
 
 namespace nuitee::api {
@@ -33,7 +36,24 @@ Rest::Route::Handler Guard(RouteTable::Handler handler, std::shared_ptr<bool> st
     if (*strict_transport) exchange.EnableStrictTransportSecurity();
     RequestLogScope log_scope(exchange.request_id());
     try {
+      if (HeaderBytes(request) > kMaxHeaderBytes) {
+        exchange.SendProblem({Http::Code::Request_Header_Fields_Too_Large,
+                              "header-fields-too-large",
+                              "En-têtes trop volumineux",
+                              "Les en-têtes de la requête dépassent " +
+                                  std::to_string(kMaxHeaderBytes / 1024) +
+                                  " Kio : allégez-les (cookies, jetons) et recommencez.",
+                              {},
+                              {}});
+        return Rest::Route::Result::Ok;
+      }
       if (access && !authorizer(exchange, *access)) return Rest::Route::Result::Ok;
+      // Every transaction a write's handler commits on this thread appends its audit row
+      // (persistence/write_audit.hpp); the checks above wrote nothing the request asked for.
+      std::optional<persistence::WriteAuditScope> audit;
+      if (access && IsWriteMethod(access->method)) {
+        audit.emplace(WriteAuditContextOf(exchange, *access));
+      }
       handler(exchange);
     } catch (const std::exception& error) {
       Logger::Error("unhandled_exception", {{"request_id", exchange.request_id()},

@@ -6,16 +6,20 @@
 // The link's token is sent only by mail, stored only as its digest, and used once. Each mail is
 // queued in the transaction that creates its link (persistence::QueueMail).
 #include <algorithm>
+#include <utility>
 
 #include "api/http/json_body.hpp"
+#include "api/http/write_audit_context.hpp"
 #include "api/logger.hpp"
 #include "api/routes/account_links.hpp"
 #include "api/routes/idempotent_post.hpp"
+#include "api/routes/reset_throttle.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "domain/mail_address.hpp"
 #include "persistence/account_repository.hpp"
 #include "persistence/host_repository.hpp"
+#include "persistence/write_audit.hpp"
 #include "security/password_hash.hpp"
 #include "security/password_policy.hpp"
 #include "security/secret_token.hpp"
@@ -162,6 +166,7 @@ void SetPassword(Exchange& exchange, Services& services, LinkPurpose purpose) {
                         {{"/token", "Lien inconnu, déjà utilisé ou expiré."}},
                         {}});
     }
+    NoteAuditAccount(user->id, user->email, user->kind, user->collectivity);  // the link's holder
     AccountRepository::SetPasswordHash(tx, user->id, *hash);
     if (purpose == LinkPurpose::kPasswordReset) AccountRepository::RevokeAllSessions(tx, user->id);
     return {};
@@ -184,8 +189,16 @@ void RequestReset(Exchange& exchange, Services& services) {
   }
   reader.RejectUnknownFields();
   if (!errors.empty()) return exchange.SendError(errors.ToError());
+  auto may_mail = AdmitResetRequest(exchange, services, email);  // 429 for a flood from one client
+  if (!may_mail) return exchange.SendError(may_mail.error());
   auto done = services.database.InTransaction([&](Transaction& tx) -> Status {
+    if (!*may_mail) return {};  // enough mails to this address lately: the same 202, no new one
+    bool noted = false;
     for (const auto& user : AccountRepository::FindByEmail(tx, email, collectivity)) {
+      // Audited as asked anonymously, about this account (for its collectivity's admins).
+      if (!std::exchange(noted, true) && user.collectivity) {
+        persistence::NoteWriteTarget("user", user.id.value(), user.collectivity->value());
+      }
       if (auto sent = SendLink(tx, services, user, LinkPurpose::kPasswordReset, "password-reset");
           !sent) {
         return Fail(sent.error());

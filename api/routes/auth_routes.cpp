@@ -5,10 +5,13 @@
 
 #include "api/http/authentication.hpp"
 #include "api/http/json_body.hpp"
+#include "api/http/write_audit_context.hpp"
 #include "api/logger.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "persistence/account_repository.hpp"
+#include "persistence/lockout_repository.hpp"
+#include "persistence/write_audit.hpp"
 #include "security/password_hash.hpp"
 #include "security/secret_token.hpp"
 
@@ -83,6 +86,18 @@ Status CheckThrottle(Exchange& exchange, Services& services, const LoginRequest&
                 {{"email_digest", security::TokenDigest(request.email).substr(0, 16)},
                  {"address", address},
                  {"request_id", exchange.request_id()}});
+  // And in login_lockouts, once per lock, for the collectivity's admins and the operator.
+  {
+    persistence::UnauditedWrites bookkeeping;
+    const auto reason = recent->for_email >= auth.max_failures_per_account
+                            ? persistence::LockoutReason::kAccount
+                            : persistence::LockoutReason::kAddress;
+    services.database.InTransaction([&](Transaction& tx) -> Status {
+      persistence::LockoutRepository::Record(tx, request.email, address, reason, wait,
+                                             exchange.request_id());
+      return {};
+    });
+  }
   exchange.AddHeader("Retry-After", std::to_string(wait));
   return Fail(Error{
       ErrorCode::kResourceExhausted,
@@ -143,10 +158,12 @@ void Login(Exchange& exchange, Services& services) {
     auto principal = AccountRepository::Authenticate(tx, security::TokenDigest(token),
                                                      services.auth.session_idle);
     if (!principal) return Fail(Error::Internal());
+    NoteAuditPrincipal(principal->principal);  // the audit names who signed in, not "anonyme"
     return principal->principal;
   });
   if (!opened) {
     if (opened.error().code == ErrorCode::kUnauthenticated) {
+      persistence::UnauditedWrites bookkeeping;  // a refused login, not a write of the caller's
       services.database.InTransaction([&](Transaction& tx) -> Status {
         AccountRepository::RecordLoginFailure(tx, request->email, address);
         return {};

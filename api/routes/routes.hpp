@@ -27,5 +27,8 @@ void RegisterAccountRoutes(RouteTable& table, Services& services);
 void RegisterMailRoutes(RouteTable& table, Services& services);
 void RegisterManagerRoutes(RouteTable& table, Services& services);
 void RegisterPlatformRoutes(RouteTable& table, Services& services);
+void RegisterAuditRoutes(RouteTable& table, Services& services);
+void RegisterLockoutRoutes(RouteTable& table, Services& services);
+void RegisterPersonalDataRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

@@ -96,6 +96,10 @@ const std::map<std::string, std::string> kMatrix = {
     {"PUT /v1/collectivities/{id}/mail-templates/{kind}", "1333333A43"},
     {"GET /v1/collectivities/{id}/mails", "13333A3A43"},
     {"POST /v1/collectivities/{id}/mails:test", "1333333A43"},
+    {"GET /v1/collectivities/{id}/audit", "1333333A43"},
+    {"GET /v1/collectivities/{id}/lockouts", "1333333A43"},
+    {"GET /v1/lockouts", "1A33333333"},
+    {"GET /v1/hosts/{id}/personal-data", "13A4AA3333"},
     // A host's own account or the referent grants managers; a manager never does. The revoked
     // manager here has no grant: not found for whoever may revoke.
     {"GET /v1/hosts/{id}/managers", "13A43AAA43"},

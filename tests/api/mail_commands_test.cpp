@@ -69,7 +69,8 @@ class MailCommandsTest : public ::testing::Test {
   }
 
   std::map<std::string, std::string> Environment(const testing::SmtpCatcher& catcher) const {
-    return {{"NUITEE_DATABASE_URL", db_.url()},
+    // As in production, serve and send-mail run as the server's role, not the owner.
+    return {{"NUITEE_DATABASE_URL", db_.ServerRoleUrl()},
             {"NUITEE_SMTP_URL", catcher.Url()},
             {"NUITEE_SMTP_FROM", "Taxe de séjour <taxe@example.fr>"},
             {"NUITEE_SMTP_STARTTLS", "optional"}};

@@ -52,6 +52,8 @@ HttpResponse HttpClient::Request(const std::string& method, const std::string& p
   const std::string url = base_url_ + path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   if (!ca_certificate_.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, ca_certificate_.c_str());
+  const std::string source = "host!" + source_address_;
+  if (!source_address_.empty()) curl_easy_setopt(curl, CURLOPT_INTERFACE, source.c_str());
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);

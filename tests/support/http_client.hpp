@@ -32,6 +32,9 @@ class HttpClient {
   void ClearDefaultHeader(const std::string& name);
   // For https:// servers with a self-signed certificate: trust this PEM file.
   void SetCaCertificate(const std::string& path) { ca_certificate_ = path; }
+  // Send from another loopback address (e.g. "127.0.0.2"): the server then sees another client,
+  // as throttling per client address must.
+  void SetSourceAddress(const std::string& address) { source_address_ = address; }
 
   // Who a request is from, on a server with accounts: TestServer tells the client how to get the
   // bearer token of the instance operator ("" below) and of a staff member of a collectivity who
@@ -62,6 +65,7 @@ class HttpClient {
   std::string base_url_;
   std::map<std::string, std::string> default_headers_;
   std::string ca_certificate_;
+  std::string source_address_;
   TokenSource token_source_ = [](const std::string&) { return std::string(); };
   void* curl_;
 };

@@ -33,6 +33,36 @@ std::string TestDatabase::UrlFor(const std::string& database_name) {
   return url + " dbname=" + database_name;
 }
 
+namespace {
+
+// Idempotent and safe when suites of several processes race to create it.
+void EnsureServerRole(soci::session& admin) {
+  const std::string role = kServerRole;
+  admin << "DO $$ BEGIN "
+           "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" +
+               role +
+               "') THEN "
+               "BEGIN CREATE ROLE " +
+               role +
+               " LOGIN; "
+               "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; END IF; "
+               "IF NOT pg_has_role('" +
+               role +
+               "', 'nuitee_app', 'MEMBER') THEN "
+               "GRANT nuitee_app TO " +
+               role + "; END IF; END $$";
+}
+
+}  // namespace
+
+std::string TestDatabase::ServerRoleUrl() const {
+  static const std::regex user(R"(user=\S+)");
+  if (std::regex_search(url_, user)) {
+    return std::regex_replace(url_, user, std::string("user=") + kServerRole);
+  }
+  return url_ + " user=" + kServerRole;
+}
+
 TestDatabase::TestDatabase(Schema schema) {
   static std::atomic<int> counter{0};
   std::random_device random;
@@ -46,6 +76,8 @@ TestDatabase::TestDatabase(Schema schema) {
   if (schema == Schema::kMigrated) {
     auto migrated = persistence::ApplyMigrations(url_, persistence::EmbeddedMigrations());
     if (!migrated) throw std::runtime_error("migrations failed: " + migrated.error().message);
+    soci::session admin(soci::postgresql, url_);
+    EnsureServerRole(admin);
   }
 }
 
@@ -76,6 +108,23 @@ long long TestDatabase::CountRows(const std::string& sql) const {
   long long count = 0;
   session << sql, soci::into(count);
   return count;
+}
+
+std::string TestDatabase::QueryText(const std::string& url, const std::string& sql) {
+  soci::session session(soci::postgresql, url);
+  std::string value;
+  session << sql, soci::into(value);
+  return value;
+}
+
+std::string TestDatabase::SqlStateOf(const std::string& url, const std::string& sql) {
+  soci::session session(soci::postgresql, url);
+  try {
+    session << sql;
+  } catch (const soci::postgresql_soci_error& error) {
+    return error.sqlstate();
+  }
+  return "";
 }
 
 }  // namespace nuitee::testing

@@ -12,10 +12,14 @@ using namespace date::literals;
 TestServer::TestServer() : TestServer("", "") {}
 
 TestServer::TestServer(const std::string& tls_certificate, const std::string& tls_private_key)
-    : today_(2026_y / date::November / 23),
+    : server_database_(std::make_unique<persistence::Database>(
+          persistence::DatabaseOptions{db_.ServerRoleUrl(), 4})),
+      today_(2026_y / date::November / 23),
       tls_(!tls_certificate.empty()),
       ca_certificate_(tls_certificate) {
-  api::Services services{db_.database(), [this] { return today_; }};
+  // The server runs under the application role, as in production; the tests arrange data as the
+  // owner (db_.database()).
+  api::Services services{*server_database_, [this] { return today_; }};
   // Cheap scrypt parameters: the tests log in often; production uses the defaults.
   services.auth.scrypt = kTestScrypt;
   server_ = std::make_unique<api::Server>(
@@ -76,6 +80,8 @@ void TestServer::ActAs(const std::string& token) {
 TestServer::~TestServer() {
   client_.reset();
   server_->Shutdown();
+  server_.reset();
+  server_database_.reset();  // before the database is dropped
 }
 
 std::string TestServer::base_url() const {

@@ -28,6 +28,8 @@ class TestServer {
 
   HttpClient& client() { return *client_; }
   TestDatabase& db() { return db_; }
+  // The server's own pool, connected as kServerRole (never the owner of the tables).
+  persistence::Database& server_database() { return *server_database_; }
   const std::vector<api::RouteInfo>& routes() const { return server_->routes(); }
   std::string base_url() const;
   void SetToday(Day day) { today_ = day; }
@@ -52,6 +54,7 @@ class TestServer {
 
  private:
   TestDatabase db_;
+  std::unique_ptr<persistence::Database> server_database_;
   Day today_;
   std::unique_ptr<api::Server> server_;
   std::uint16_t port_ = 0;
