@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "domain/core/dates.hpp"
@@ -27,6 +28,19 @@ struct EnforcementSettings {
   int second_reminder_after_days = 10;  // after the first reminder
   int formal_notice_after_days = 15;    // after the second reminder
   friend bool operator==(const EnforcementSettings&, const EnforcementSettings&) = default;
+};
+
+// A collectivity's enforcement settings as stored (migration 0013, one version per change). Without
+// a first chased month nothing is chased: a collectivity moving to Nuitée chooses where to start.
+struct EnforcementPolicy {
+  std::optional<Month> chased_from;
+  EnforcementSettings delays;
+  // The letterhead of the letters.
+  std::string letter_sender;     // "Communauté de communes …, service taxe de séjour"
+  std::string letter_address;    // several lines, "\n" separated
+  std::string letter_signatory;  // "Le Président, Jean Dupont"
+  std::string letter_contact;
+  friend bool operator==(const EnforcementPolicy&, const EnforcementPolicy&) = default;
 };
 
 // L. 2333-38: the host has 30 days from the notification of the mise en demeure to regularise;
