@@ -91,6 +91,9 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterAuditRoutes(table, services);
   RegisterLockoutRoutes(table, services);
   RegisterPersonalDataRoutes(table, services);
+  RegisterEnforcementRoutes(table, services);
+  RegisterEnforcementDashboardRoutes(table, services);
+  RegisterEnforcementActionRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -7,6 +7,7 @@
 #include "demo/deliberations.hpp"
 #include "demo/seed_accounts.hpp"
 #include "demo/seed_declarations.hpp"
+#include "demo/seed_enforcement.hpp"
 #include "demo/territory.hpp"
 #include "domain/audit.hpp"
 #include "persistence/accommodation_repository.hpp"
@@ -104,6 +105,7 @@ Status CompleteTerritory(Transaction& tx, const DemoTerritory& territory,
   auto accounts = InsertMissingAccounts(tx, collectivity);
   if (!accounts) return Fail(accounts.error());
   report.accounts = *accounts;
+  InsertMissingEnforcementSettings(tx, collectivity, today);
   return {};
 }
 

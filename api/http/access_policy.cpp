@@ -116,6 +116,29 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/lockouts", kAdmin, kPathCollectivity},
     {"get", "/v1/lockouts", kOperator, kNone},
     {"get", "/v1/hosts/{id}/personal-data", kReferent | kHostUser, kPathHost},
+
+    // Issue 6, the referent's side of enforcement: referents and admins act, finance reads; a
+    // host reads its own issued taxations d'office and their avis (never a proposal).
+    {"get", "/v1/collectivities/{id}/enforcement-settings", kStaff, kPathCollectivity},
+    {"put", "/v1/collectivities/{id}/enforcement-settings", kRegisterWriters, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/non-declarers", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/enforcement-dashboard", kStaff, kPathCollectivity},
+    {"post", "/v1/accommodations/{id}/enforcement-events", kRegisterWriters, kPathAccommodation},
+    {"get", "/v1/accommodations/{id}/enforcement-events", kStaff, kPathAccommodation},
+    {"post", "/v1/hosts/{id}/enforcement-holds", kRegisterWriters, kPathHost},
+    {"get", "/v1/hosts/{id}/enforcement-holds", kStaff, kPathHost},
+    {"post", "/v1/hosts/{id}/enforcement-holds/{hold_id}/release", kRegisterWriters, kPathHost},
+    {"post", "/v1/hosts/{id}/sworn-statements", kRegisterWriters, kPathHost},
+    {"get", "/v1/hosts/{id}/sworn-statements", kStaff, kPathHost},
+    {"get", "/v1/collectivities/{id}/office-assessments", kStaff, kPathCollectivity},
+    {"get", "/v1/accommodations/{id}/office-assessments/{month}", kRegisterReaders,
+     kPathAccommodation},
+    {"post", "/v1/accommodations/{id}/office-assessments/{month}/revisions", kRegisterWriters,
+     kPathAccommodation},
+    {"post", "/v1/accommodations/{id}/office-assessments/{month}/issue", kRegisterWriters,
+     kPathAccommodation},
+    {"get", "/v1/accommodations/{id}/office-assessments/{month}/avis", kRegisterReaders,
+     kPathAccommodation},
 });
 
 }  // namespace

@@ -30,5 +30,9 @@ void RegisterPlatformRoutes(RouteTable& table, Services& services);
 void RegisterAuditRoutes(RouteTable& table, Services& services);
 void RegisterLockoutRoutes(RouteTable& table, Services& services);
 void RegisterPersonalDataRoutes(RouteTable& table, Services& services);
+// Issue 6, the referent's side of the enforcement procedure.
+void RegisterEnforcementRoutes(RouteTable& table, Services& services);
+void RegisterEnforcementDashboardRoutes(RouteTable& table, Services& services);
+void RegisterEnforcementActionRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

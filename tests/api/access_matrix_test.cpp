@@ -115,6 +115,25 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /v1/collectivities/{id}/platforms", "1333333A43"},
     {"POST /v1/collectivities/{id}/platforms/{platform_id}/revoke", "1333333443"},
     {"GET /v1/platform/me", "133333333A"},
+    // Issue 6, the referent's side of enforcement: referents and admins act, finance reads. A
+    // host reads its own issued taxations d'office and avis; none exists here, so every caller
+    // admitted finds nothing (404) like one that is not.
+    {"GET /v1/collectivities/{id}/enforcement-settings", "13333AAA43"},
+    {"PUT /v1/collectivities/{id}/enforcement-settings", "13333A3A43"},
+    {"GET /v1/collectivities/{id}/non-declarers", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/enforcement-dashboard", "13333AAA43"},
+    {"GET /v1/accommodations/{id}/enforcement-events", "13333AAA43"},
+    {"POST /v1/accommodations/{id}/enforcement-events", "13333A3A43"},
+    {"GET /v1/hosts/{id}/enforcement-holds", "13333AAA43"},
+    {"POST /v1/hosts/{id}/enforcement-holds", "13333A3A43"},
+    {"POST /v1/hosts/{id}/enforcement-holds/{hold_id}/release", "13333A3A43"},
+    {"GET /v1/hosts/{id}/sworn-statements", "13333AAA43"},
+    {"POST /v1/hosts/{id}/sworn-statements", "13333A3A43"},
+    {"GET /v1/collectivities/{id}/office-assessments", "13333AAA43"},
+    {"GET /v1/accommodations/{id}/office-assessments/{month}", "1344444443"},
+    {"POST /v1/accommodations/{id}/office-assessments/{month}/revisions", "13333A3A43"},
+    {"POST /v1/accommodations/{id}/office-assessments/{month}/issue", "13333A3A43"},
+    {"GET /v1/accommodations/{id}/office-assessments/{month}/avis", "1344444443"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };
@@ -199,7 +218,8 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{kind}", "invitation"},
                                                           {"{user_id}", kNobody},
                                                           {"{key_id}", kNobody},
-                                                          {"{platform_id}", kNobody}}) {
+                                                          {"{platform_id}", kNobody},
+                                                          {"{hold_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }
