@@ -94,6 +94,7 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterEnforcementRoutes(table, services);
   RegisterEnforcementDashboardRoutes(table, services);
   RegisterEnforcementActionRoutes(table, services);
+  RegisterOfficeAssessmentRoutes(table, services);
 }
 
 }  // namespace nuitee::api

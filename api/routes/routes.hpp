@@ -34,5 +34,6 @@ void RegisterPersonalDataRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementDashboardRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementActionRoutes(RouteTable& table, Services& services);
+void RegisterOfficeAssessmentRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api
