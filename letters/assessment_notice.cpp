@@ -16,7 +16,8 @@ namespace nuitee::letters {
 namespace {
 
 void CheckAmounts(FieldErrors& errors, const AssessmentNoticeLetter& letter) {
-  if (letter.tax < Money::Zero()) errors.Add("/tax", "Le montant de la taxe ne peut pas être négatif.");
+  if (letter.tax < Money::Zero())
+    errors.Add("/tax", "Le montant de la taxe ne peut pas être négatif.");
   Money sum = letter.tax;
   try {
     for (std::size_t i = 0; i < letter.additional_taxes.size(); ++i) {
@@ -65,16 +66,15 @@ Status Validate(const AssessmentNoticeLetter& letter) {
   FieldErrors errors;
   CheckLetterhead(errors, letter.letterhead);
   CheckRecipient(errors, letter.recipient);
-  RequireText(errors, "/collectivity_name", letter.collectivity_name,
-              "Le nom de la collectivité");
+  RequireText(errors, "/collectivity_name", letter.collectivity_name, "Le nom de la collectivité");
   RequireText(errors, "/place", letter.place, "Le lieu d’où l’avis est écrit");
   RequireText(errors, "/reference", letter.reference, "La référence de l’avis");
-  RequireText(errors, "/accommodation_name", letter.accommodation_name,
-              "Le nom de l’hébergement");
+  RequireText(errors, "/accommodation_name", letter.accommodation_name, "Le nom de l’hébergement");
   OptionalText(errors, "/accommodation_address", letter.accommodation_address);
   if (!letter.month.ok()) errors.Add("/month", "Le mois n’est pas valide.");
   if (letter.capacity_persons <= 0) {
-    errors.Add("/capacity_persons", "La capacité de l’hébergement doit être d’au moins une personne.");
+    errors.Add("/capacity_persons",
+               "La capacité de l’hébergement doit être d’au moins une personne.");
   }
   if (letter.nights <= 0 || letter.nights > 31) {
     errors.Add("/nights", "Le nombre de nuits retenues doit être compris entre 1 et 31.");
@@ -163,8 +163,9 @@ void Compose(PdfDocument& document, const AssessmentNoticeLetter& letter) {
                     " est due. Elle ne sera mise en recouvrement qu’à compter du " +
                     Bold(FrenchLongDate(letter.recoverable_from)) +
                     ", trente jours au moins après la notification du présent avis (article " +
-                    article + "). Les sommes non acquittées à l’échéance sont majorées d’un "
-                              "intérêt de retard de 0,20" +
+                    article +
+                    "). Les sommes non acquittées à l’échéance sont majorées d’un "
+                    "intérêt de retard de 0,20" +
                     std::string(kNbsp) + "% par mois entamé.");
   Heading(document, "Contestation");
   BodyParagraph(document,

@@ -18,8 +18,7 @@ Status Validate(const FormalNoticeLetter& letter) {
   FieldErrors errors;
   CheckLetterhead(errors, letter.letterhead);
   CheckRecipient(errors, letter.recipient);
-  RequireText(errors, "/collectivity_name", letter.collectivity_name,
-              "Le nom de la collectivité");
+  RequireText(errors, "/collectivity_name", letter.collectivity_name, "Le nom de la collectivité");
   RequireText(errors, "/place", letter.place, "Le lieu d’où la lettre est écrite");
   RequireText(errors, "/reference", letter.reference, "La référence de la lettre");
   RequireDay(errors, "/dated_on", letter.dated_on, "La date de la lettre");

@@ -1,4 +1,5 @@
-// French typography for the letters; numbers come from rates/french_format, spaces made unbreakable.
+// French typography for the letters; numbers come from rates/french_format, spaces made
+// unbreakable.
 #include "letters/french_text.hpp"
 
 #include <array>

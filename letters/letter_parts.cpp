@@ -8,8 +8,8 @@
 namespace nuitee::letters {
 namespace {
 
-constexpr double kRecipientX = 300;    // about 105 mm from the page's left edge
-constexpr double kRecipientY = 135;    // about 48 mm from the top
+constexpr double kRecipientX = 300;  // about 105 mm from the page's left edge
+constexpr double kRecipientY = 135;  // about 48 mm from the top
 constexpr double kParagraphGap = 7;
 const TextStyle kBody{9.5, Weight::kRegular, Align::kJustify};
 
@@ -33,24 +33,21 @@ void LetterHead(PdfDocument& document, const Letterhead& letterhead, const Recip
   const std::string address = Lines(letterhead.address_lines);
   if (!address.empty()) sender += "\n" + address;
   if (!letterhead.contact.empty()) sender += "\n" + Escaped(letterhead.contact);
-  const double sender_height =
-      document.BlockAt(sender, {9, Weight::kRegular, Align::kLeft}, document.Left(), top,
-                       sender_width);
+  const double sender_height = document.BlockAt(sender, {9, Weight::kRegular, Align::kLeft},
+                                                document.Left(), top, sender_width);
 
   const double right_width = document.Left() + document.Width() - kRecipientX;
   std::string to = Bold(Escaped(recipient.name));
   const std::string to_address = Lines(recipient.address_lines);
   if (!to_address.empty()) to += "\n" + to_address;
   const double recipient_top = std::max(kRecipientY, top + sender_height + 12);
-  const double recipient_height =
-      document.BlockAt(to, {10, Weight::kRegular, Align::kLeft}, kRecipientX, recipient_top,
-                       right_width);
+  const double recipient_height = document.BlockAt(to, {10, Weight::kRegular, Align::kLeft},
+                                                   kRecipientX, recipient_top, right_width);
 
   const std::string dated = Escaped(place) + ", le " + FrenchLongDate(dated_on);
   const double date_top = recipient_top + recipient_height + 24;
-  const double date_height =
-      document.BlockAt(dated, {10, Weight::kRegular, Align::kLeft}, kRecipientX, date_top,
-                       right_width);
+  const double date_height = document.BlockAt(dated, {10, Weight::kRegular, Align::kLeft},
+                                              kRecipientX, date_top, right_width);
   document.MoveCursorTo(date_top + date_height + 24);
 }
 

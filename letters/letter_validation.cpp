@@ -63,8 +63,8 @@ Status ToStatus(const FieldErrors& errors) {
   Error error = errors.ToError();
   error.message = "La lettre ne peut pas être établie : " + errors.errors().front().message;
   if (errors.errors().size() > 1) {
-    error.message += " (et " + std::to_string(errors.errors().size() - 1) +
-                     " autre(s) problème(s))";
+    error.message +=
+        " (et " + std::to_string(errors.errors().size() - 1) + " autre(s) problème(s))";
   }
   return Fail(std::move(error));
 }

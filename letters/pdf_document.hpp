@@ -42,12 +42,12 @@ std::string Bold(std::string_view markup);
 
 class PdfDocument {
  public:
-  static constexpr double kPageWidth = 595.276;   // A4 in points
+  static constexpr double kPageWidth = 595.276;  // A4 in points
   static constexpr double kPageHeight = 841.890;
   static constexpr double kMarginLeft = 62;
   static constexpr double kMarginRight = 56;
   static constexpr double kMarginTop = 48;
-  static constexpr double kMarginBottom = 64;     // the footer sits in it
+  static constexpr double kMarginBottom = 64;  // the footer sits in it
 
   class Fonts;  // the private font set (DejaVu Sans), opened once per rendering
 

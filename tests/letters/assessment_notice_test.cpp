@@ -126,8 +126,8 @@ TEST(AssessmentNotice, RefusesMissingRecipientAccommodationAndCounts) {
   ASSERT_FALSE(pdf);
   EXPECT_EQ(pdf.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(pdf.error()),
-            (std::vector<std::string>{"/recipient/name", "/accommodation_name",
-                                      "/capacity_persons", "/nights"}));
+            (std::vector<std::string>{"/recipient/name", "/accommodation_name", "/capacity_persons",
+                                      "/nights"}));
   EXPECT_NE(pdf.error().message.find("destinataire"), std::string::npos);
 }
 

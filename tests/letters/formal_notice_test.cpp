@@ -92,6 +92,13 @@ TEST(FormalNotice, WritesTheFirstOfTheMonthAsPremier) {
   EXPECT_NE(TextOf(letter).find("Murat, le 1er mars 2027"), std::string::npos);
 }
 
+TEST(FormalNotice, PrintsTheCallersTextAsWrittenNeverAsMarkup) {
+  FormalNoticeLetter letter = AFormalNotice();
+  letter.missing[0].accommodation_name = "Gîte <b>Bel & Bon</b></i>";
+  const std::string text = TextOf(letter);
+  EXPECT_NE(text.find("Gîte <b>Bel & Bon</b></i>"), std::string::npos) << text;
+}
+
 TEST(FormalNotice, FlowsFortyMonthsOntoFurtherPagesKeepingEveryOne) {
   FormalNoticeLetter letter = AFormalNotice();
   letter.missing.clear();
@@ -175,9 +182,8 @@ TEST(FormalNotice, ReportsEveryProblemAtOnce) {
   EXPECT_EQ(pdf.error().code, ErrorCode::kInvalidArgument);
   std::vector<std::string> fields;
   for (const auto& each : pdf.error().field_errors) fields.push_back(each.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"/recipient/address_lines", "/reference",
-                                              "/dated_on", "/missing/1/month",
-                                              "/missing/2/accommodation_name",
+  EXPECT_EQ(fields, (std::vector<std::string>{"/recipient/address_lines", "/reference", "/dated_on",
+                                              "/missing/1/month", "/missing/2/accommodation_name",
                                               "/days_to_regularise"}));
 }
 
