@@ -18,12 +18,12 @@ struct EnforcementEvent {
   HostId host_id;
   std::optional<std::string> accommodation_id;  // none: about the host as a whole
   std::optional<Month> month;
-  std::string kind;                             // one of the table's CHECK list
+  std::string kind;  // one of the table's CHECK list
   std::optional<std::string> step_id;
   std::string text;
   std::optional<Day> occurred_on;
   std::string recorded_by;
-  std::string recorded_at;                      // ISO 8601, UTC
+  std::string recorded_at;  // ISO 8601, UTC
 };
 
 class EnforcementEventRepository {

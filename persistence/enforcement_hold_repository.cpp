@@ -13,8 +13,11 @@ constexpr const char* kTimestamp = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
 std::string Columns() {
   const std::string format = kTimestamp;
   return "id::text AS id, host_id::text AS host_id, reason, placed_by, "
-         "to_char(placed_at AT TIME ZONE 'UTC', " + format + ") AS placed_at, released_by, "
-         "to_char(released_at AT TIME ZONE 'UTC', " + format + ") AS released_at, release_reason";
+         "to_char(placed_at AT TIME ZONE 'UTC', " +
+         format +
+         ") AS placed_at, released_by, "
+         "to_char(released_at AT TIME ZONE 'UTC', " +
+         format + ") AS released_at, release_reason";
 }
 
 EnforcementHold FromRow(const soci::row& row) {
@@ -60,9 +63,10 @@ Result<EnforcementHold> EnforcementHoldRepository::Place(Transaction& tx,
   }
   soci::row row;
   tx.session() << "INSERT INTO enforcement_holds (collectivity_id, host_id, reason, placed_by) "
-                  "VALUES (:c::uuid, :h::uuid, :reason, :by) RETURNING " + Columns(),
-      soci::use(collectivity.value()), soci::use(host.value()), soci::use(reason),
-      soci::use(actor), soci::into(row);
+                  "VALUES (:c::uuid, :h::uuid, :reason, :by) RETURNING " +
+                      Columns(),
+      soci::use(collectivity.value()), soci::use(host.value()), soci::use(reason), soci::use(actor),
+      soci::into(row);
   return FromRow(row);
 }
 
@@ -77,7 +81,8 @@ Result<EnforcementHold> EnforcementHoldRepository::Release(Transaction& tx, cons
   }
   soci::row row;
   tx.session() << "UPDATE enforcement_holds SET released_by = :by, released_at = now(), "
-                  "release_reason = :reason WHERE id = :id::uuid RETURNING " + Columns(),
+                  "release_reason = :reason WHERE id = :id::uuid RETURNING " +
+                      Columns(),
       soci::use(actor), soci::use(reason), soci::use(hold_id), soci::into(row);
   return FromRow(row);
 }

@@ -71,8 +71,8 @@ std::string Unhex(const std::string& hex) {
 
 }  // namespace
 
-OfficeAssessmentRevision OfficeAssessmentRepository::Append(
-    Transaction& tx, const OfficeAssessmentRevision& r) {
+OfficeAssessmentRevision OfficeAssessmentRepository::Append(Transaction& tx,
+                                                            const OfficeAssessmentRevision& r) {
   const std::string month = FirstDay(r.month);
   const long long computed = r.computed_total.cents(), tax = r.tax.cents(),
                   additional = r.additional.cents(), total = r.total.cents();
@@ -93,10 +93,9 @@ OfficeAssessmentRevision OfficeAssessmentRepository::Append(
                       "RETURNING ") +
                       kColumns,
       soci::use(r.collectivity_id.value()), soci::use(r.host_id.value()),
-      soci::use(r.accommodation_id), soci::use(month), soci::use(r.revision),
-      soci::use(r.status), soci::use(r.step_id), soci::use(r.capacity_persons),
-      soci::use(r.nights), soci::use(computed), soci::use(tax),
-      soci::use(r.additional_taxes_json), soci::use(additional), soci::use(total),
+      soci::use(r.accommodation_id), soci::use(month), soci::use(r.revision), soci::use(r.status),
+      soci::use(r.step_id), soci::use(r.capacity_persons), soci::use(r.nights), soci::use(computed),
+      soci::use(tax), soci::use(r.additional_taxes_json), soci::use(additional), soci::use(total),
       soci::use(r.explanation_json), soci::use(r.deliberation_version), soci::use(r.reason),
       soci::use(notified), soci::use(recoverable), soci::use(pdf_hex), soci::use(r.recorded_by),
       soci::into(row);
@@ -119,8 +118,7 @@ std::vector<OfficeAssessmentRevision> OfficeAssessmentRepository::Revisions(
 }
 
 std::vector<OfficeAssessmentListing> OfficeAssessmentRepository::Latest(
-    Transaction& tx, const CollectivityId& collectivity,
-    const std::optional<std::string>& status) {
+    Transaction& tx, const CollectivityId& collectivity, const std::optional<std::string>& status) {
   std::vector<OfficeAssessmentListing> listings;
   soci::rowset<soci::row> rows =
       (tx.session().prepare
@@ -156,8 +154,8 @@ std::optional<std::string> OfficeAssessmentRepository::Avis(Transaction& tx,
   return std::nullopt;
 }
 
-bool OfficeAssessmentRepository::MonthDeclared(Transaction& tx,
-                                               const std::string& accommodation_id, Month month) {
+bool OfficeAssessmentRepository::MonthDeclared(Transaction& tx, const std::string& accommodation_id,
+                                               Month month) {
   const std::string first = FirstDay(month);
   long long declared = 0;
   tx.session() << "SELECT count(*) FROM declaration_months WHERE accommodation_id = :a::uuid "

@@ -21,21 +21,22 @@ struct OfficeAssessmentRevision {
   std::string accommodation_id;
   Month month{};
   int revision = 1;
-  std::string status = "proposed";    // "proposed", "issued", "withdrawn"
+  std::string status = "proposed";  // "proposed", "issued", "withdrawn"
   std::optional<std::string> step_id;
   int capacity_persons = 0;
   int nights = 0;
   Money computed_total = Money::Zero();  // the formula's
   Money tax = Money::Zero();
-  std::string additional_taxes_json = "[]";  // [{"beneficiary", "label", "rate_bp", "amount_cents"}]
+  std::string additional_taxes_json =
+      "[]";  // [{"beneficiary", "label", "rate_bp", "amount_cents"}]
   Money additional = Money::Zero();
   Money total = Money::Zero();
-  std::string explanation_json = "[]";       // French sentences
+  std::string explanation_json = "[]";  // French sentences
   long long deliberation_version = 0;
   std::optional<std::string> reason;
   std::optional<Day> notified_on;
   std::optional<Day> recoverable_from;
-  std::optional<std::string> avis_pdf;       // when appending; reads leave it empty
+  std::optional<std::string> avis_pdf;  // when appending; reads leave it empty
   bool has_avis = false;
   std::string recorded_by;
   std::string recorded_at;

@@ -21,26 +21,26 @@ SwornStatement FromRow(const soci::row& row) {
 
 Result<SwornStatement> SwornStatementRepository::Record(Transaction& tx,
                                                         const CollectivityId& collectivity,
-                                                        const HostId& host, int year,
-                                                        Day filed_on, const std::string& actor) {
+                                                        const HostId& host, int year, Day filed_on,
+                                                        const std::string& actor) {
   long long existing = 0;
   tx.session() << "SELECT count(*) FROM platform_sworn_statements WHERE host_id = :h::uuid "
                   "AND year = :y",
       soci::use(host.value()), soci::use(year), soci::into(existing);
   if (existing > 0) {
-    return Fail(Error::AlreadyExists(
-        "La déclaration sur l'honneur de " + std::to_string(year) +
-            " de cet hébergeur est déjà enregistrée.",
-        "/v1/hosts/" + host.value() + "/sworn-statements"));
+    return Fail(Error::AlreadyExists("La déclaration sur l'honneur de " + std::to_string(year) +
+                                         " de cet hébergeur est déjà enregistrée.",
+                                     "/v1/hosts/" + host.value() + "/sworn-statements"));
   }
   const std::string filed = FormatIsoDate(filed_on);
   soci::row row;
-  tx.session() << std::string("INSERT INTO platform_sworn_statements (collectivity_id, host_id, "
-                              "year, filed_on, recorded_by) VALUES (:c::uuid, :h::uuid, :y, "
-                              ":f::date, :by) RETURNING ") +
+  tx.session() << std::string(
+                      "INSERT INTO platform_sworn_statements (collectivity_id, host_id, "
+                      "year, filed_on, recorded_by) VALUES (:c::uuid, :h::uuid, :y, "
+                      ":f::date, :by) RETURNING ") +
                       kColumns,
-      soci::use(collectivity.value()), soci::use(host.value()), soci::use(year),
-      soci::use(filed), soci::use(actor), soci::into(row);
+      soci::use(collectivity.value()), soci::use(host.value()), soci::use(year), soci::use(filed),
+      soci::use(actor), soci::into(row);
   return FromRow(row);
 }
 

@@ -38,9 +38,8 @@ UndeclaredMonth UndeclaredFrom(const soci::row& row) {
   out.opened_on = GetOptionalDay(row, "opened_on");
   out.ceased_on = GetOptionalDay(row, "ceased_on");
   out.closures = ClosuresFrom(GetString(row, "closures"));
-  out.unclassified_category =
-      rates::ParseCategory(GetString(row, "unclassified_category"))
-          .value_or(rates::Category::kUnclassified);
+  out.unclassified_category = rates::ParseCategory(GetString(row, "unclassified_category"))
+                                  .value_or(rates::Category::kUnclassified);
   out.host_id = GetString(row, "host_id");
   out.host_name = GetString(row, "host_name");
   out.host_email = GetOptionalString(row, "host_email");
@@ -85,8 +84,8 @@ std::vector<UndeclaredMonth> WorklistRepository::UndeclaredMonths(
   const std::string to_text = FirstDay(to);
   std::vector<UndeclaredMonth> months;
   soci::rowset<soci::row> rows =
-      (tx.session().prepare << sql, soci::use(today_text), soci::use(from_text),
-       soci::use(to_text), soci::use(collectivity.value()), soci::use(filter.commune_insee_code),
+      (tx.session().prepare << sql, soci::use(today_text), soci::use(from_text), soci::use(to_text),
+       soci::use(collectivity.value()), soci::use(filter.commune_insee_code),
        soci::use(filter.commune_insee_code), soci::use(filter.nature), soci::use(filter.nature));
   for (const auto& row : rows) months.push_back(UndeclaredFrom(row));
   return months;
@@ -120,10 +119,9 @@ std::map<std::string, std::vector<CategoryPeriod>> WorklistRepository::CategoryP
     Transaction& tx, const CollectivityId& collectivity) {
   std::map<std::string, std::vector<CategoryPeriod>> periods;
   soci::rowset<soci::row> rows =
-      (tx.session().prepare
-           << "SELECT accommodation_id::text AS accommodation_id, category, "
-              "valid_from::text AS valid_from, valid_to::text AS valid_to "
-              "FROM classification_periods WHERE collectivity_id = :c::uuid",
+      (tx.session().prepare << "SELECT accommodation_id::text AS accommodation_id, category, "
+                               "valid_from::text AS valid_from, valid_to::text AS valid_to "
+                               "FROM classification_periods WHERE collectivity_id = :c::uuid",
        soci::use(collectivity.value()));
   for (const auto& row : rows) {
     auto category = rates::ParseCategory(GetString(row, "category"));

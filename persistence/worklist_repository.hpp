@@ -41,7 +41,7 @@ struct UndeclaredMonth {
   std::string host_id;
   std::string host_name;
   std::optional<std::string> host_email;
-  bool host_archived = false;   // archived on or before `today`
+  bool host_archived = false;  // archived on or before `today`
   Month month{};
   bool sworn_statement = false;  // filed by the host for the month's year
   bool on_hold = false;          // a live hold of the host
@@ -57,7 +57,7 @@ struct DeclaredCount {
   long long declared = 0;
   long long on_time = 0;  // first submission on or before its due day
   long long late = 0;
-  long long nil = 0;      // latest revision nil or closed
+  long long nil = 0;              // latest revision nil or closed
   long long tax_total_cents = 0;  // latest revisions' totals
 };
 

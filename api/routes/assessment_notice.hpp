@@ -14,7 +14,7 @@ namespace nuitee::api {
 
 struct AvisFacts {
   const Collectivity& collectivity;
-  const EnforcementPolicy& policy;     // the letterhead
+  const EnforcementPolicy& policy;  // the letterhead
   const Host& host;
   const Accommodation& accommodation;
   const persistence::OfficeAssessmentRevision& revision;  // notified_on and recoverable_from set

@@ -63,8 +63,8 @@ void RecordNote(Exchange& exchange, Services& services) {
   auto note = NoteRequestFromJson(*body);
   if (!note) return exchange.SendError(note.error());
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
-    auto accommodation = persistence::AccommodationRepository::Find(tx, path->tenant,
-                                                                    AccommodationId(path->id));
+    auto accommodation =
+        persistence::AccommodationRepository::Find(tx, path->tenant, AccommodationId(path->id));
     if (!accommodation) return Fail(accommodation.error());
     EnforcementEvent event;
     event.collectivity_id = path->tenant;
@@ -84,12 +84,12 @@ void ListEvents(Exchange& exchange, Services& services) {
   auto path = ReadPathRecord(exchange);
   if (!path) return;
   auto listed = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
-    auto accommodation = persistence::AccommodationRepository::Find(tx, path->tenant,
-                                                                    AccommodationId(path->id));
+    auto accommodation =
+        persistence::AccommodationRepository::Find(tx, path->tenant, AccommodationId(path->id));
     if (!accommodation) return Fail(accommodation.error());
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& event : EnforcementEventRepository::OfAccommodation(
-             tx, path->tenant, path->id, accommodation->host_id)) {
+    for (const auto& event : EnforcementEventRepository::OfAccommodation(tx, path->tenant, path->id,
+                                                                         accommodation->host_id)) {
       items.push_back(EnforcementEventToJson(event));
     }
     return nlohmann::json{{"items", items}};
@@ -112,8 +112,8 @@ void PlaceHold(Exchange& exchange, Services& services) {
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto host = persistence::HostRepository::Find(tx, path->tenant, HostId(path->id));
     if (!host) return Fail(host.error());
-    auto hold = EnforcementHoldRepository::Place(tx, path->tenant, host->id, *reason,
-                                                 exchange.Actor());
+    auto hold =
+        EnforcementHoldRepository::Place(tx, path->tenant, host->id, *reason, exchange.Actor());
     if (!hold) return Fail(hold.error());
     EnforcementEventRepository::Append(
         tx, HostEvent(*path, "hold_placed", *reason, services.today(), exchange.Actor()));
@@ -133,8 +133,8 @@ void ReleaseHold(Exchange& exchange, Services& services) {
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto host = persistence::HostRepository::Find(tx, path->tenant, HostId(path->id));
     if (!host) return Fail(host.error());
-    auto hold = EnforcementHoldRepository::Release(tx, host->id, *hold_id, *reason,
-                                                   exchange.Actor());
+    auto hold =
+        EnforcementHoldRepository::Release(tx, host->id, *hold_id, *reason, exchange.Actor());
     if (!hold) return Fail(hold.error());
     EnforcementEventRepository::Append(
         tx, HostEvent(*path, "hold_released", *reason, services.today(), exchange.Actor()));

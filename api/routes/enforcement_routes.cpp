@@ -30,11 +30,12 @@ std::optional<long long> VersionOf(const StoredEnforcementPolicy& stored) {
 void ReadSettings(Exchange& exchange, Services& services) {
   auto id = PathTenant(exchange);
   if (!id) return;
-  auto found = services.database.InTransaction([&](Transaction& tx) -> Result<StoredEnforcementPolicy> {
-    auto collectivity = persistence::CollectivityRepository::Find(tx, *id);
-    if (!collectivity) return Fail(collectivity.error());
-    return EnforcementSettingsRepository::Latest(tx, *id);
-  });
+  auto found =
+      services.database.InTransaction([&](Transaction& tx) -> Result<StoredEnforcementPolicy> {
+        auto collectivity = persistence::CollectivityRepository::Find(tx, *id);
+        if (!collectivity) return Fail(collectivity.error());
+        return EnforcementSettingsRepository::Latest(tx, *id);
+      });
   if (!found) return exchange.SendError(found.error());
   exchange.SendJson(Code::Ok, EnforcementSettingsToJson(*found), VersionOf(*found));
 }
@@ -49,14 +50,16 @@ void PutSettings(Exchange& exchange, Services& services) {
   if (!body) return;
   auto policy = EnforcementSettingsFromJson(*body);
   if (!policy) return exchange.SendError(policy.error());
-  auto recorded = services.database.InTransaction([&](Transaction& tx) -> Result<StoredEnforcementPolicy> {
-    auto collectivity = persistence::CollectivityRepository::Find(tx, *id);
-    if (!collectivity) return Fail(collectivity.error());
-    const StoredEnforcementPolicy latest = EnforcementSettingsRepository::Latest(tx, *id);
-    if (auto ready = CheckIfMatch(*condition, VersionOf(latest)); !ready) return Fail(ready.error());
-    if (latest.version > 0 && latest.policy == *policy) return latest;
-    return EnforcementSettingsRepository::Append(tx, *id, *policy, exchange.Actor());
-  });
+  auto recorded =
+      services.database.InTransaction([&](Transaction& tx) -> Result<StoredEnforcementPolicy> {
+        auto collectivity = persistence::CollectivityRepository::Find(tx, *id);
+        if (!collectivity) return Fail(collectivity.error());
+        const StoredEnforcementPolicy latest = EnforcementSettingsRepository::Latest(tx, *id);
+        if (auto ready = CheckIfMatch(*condition, VersionOf(latest)); !ready)
+          return Fail(ready.error());
+        if (latest.version > 0 && latest.policy == *policy) return latest;
+        return EnforcementSettingsRepository::Append(tx, *id, *policy, exchange.Actor());
+      });
   if (!recorded) return exchange.SendError(recorded.error());
   exchange.SendJson(Code::Ok, EnforcementSettingsToJson(*recorded), VersionOf(*recorded));
 }
@@ -84,9 +87,10 @@ Result<WorklistRequest> ReadWorklistRequest(const Exchange& exchange) {
   }
   if (auto step = query->Get("step")) {
     if (*step != "none" && !ParseEnforcementStep(*step)) {
-      return Fail(Error::InvalidArgument(
-          "/query/step", "« step » vaut none, invitation, first_reminder, second_reminder, "
-                         "formal_notice ou assessment."));
+      return Fail(
+          Error::InvalidArgument("/query/step",
+                                 "« step » vaut none, invitation, first_reminder, second_reminder, "
+                                 "formal_notice ou assessment."));
     }
     request.filters.step = *step;
   }
@@ -127,7 +131,8 @@ nlohmann::json MonthJson(const WorklistMonth& month) {
           {"next_step", month.next ? NextStepToJson(*month.next) : nlohmann::json()},
           {"amount_at_stake_cents",
            month.at_stake ? nlohmann::json(month.at_stake->cents()) : nlohmann::json()},
-          {"amount_problem", month.at_stake ? nlohmann::json() : nlohmann::json(month.at_stake_problem)}};
+          {"amount_problem",
+           month.at_stake ? nlohmann::json() : nlohmann::json(month.at_stake_problem)}};
 }
 
 nlohmann::json EntryJson(const WorklistEntry& entry) {
@@ -181,8 +186,8 @@ std::string DecimalComma(Money amount) {
   const long long cents = amount.cents();
   const long long whole = (cents < 0 ? -cents : cents) / 100;
   const long long rest = (cents < 0 ? -cents : cents) % 100;
-  return std::string(cents < 0 ? "-" : "") + std::to_string(whole) + "," +
-         (rest < 10 ? "0" : "") + std::to_string(rest);
+  return std::string(cents < 0 ? "-" : "") + std::to_string(whole) + "," + (rest < 10 ? "0" : "") +
+         std::to_string(rest);
 }
 
 // Quotes a cell holding the separator, a quote or a line break, and defuses formulas (a cell
@@ -209,10 +214,16 @@ std::string WorklistCsv(const Worklist& worklist) {
     const auto& f = entry.facts;
     for (const auto& month : entry.months) {
       std::vector<std::string> cells = {
-          Cell(f.accommodation_name), f.accommodation_id, Cell(f.commune_insee_code),
-          Cell(f.nature), std::to_string(f.capacity_persons), Cell(f.host_name),
-          Cell(f.host_email.value_or("")), f.on_hold ? "oui" : "non",
-          FormatIsoMonth(month.month), FormatIsoDate(month.due_on),
+          Cell(f.accommodation_name),
+          f.accommodation_id,
+          Cell(f.commune_insee_code),
+          Cell(f.nature),
+          std::to_string(f.capacity_persons),
+          Cell(f.host_name),
+          Cell(f.host_email.value_or("")),
+          f.on_hold ? "oui" : "non",
+          FormatIsoMonth(month.month),
+          FormatIsoDate(month.due_on),
           month.current ? std::string(EnforcementStepName(month.current->kind)) : "",
           month.next ? std::string(EnforcementStepName(month.next->kind)) : "",
           month.next ? FormatIsoDate(month.next->due_on) : "",
@@ -236,8 +247,8 @@ void ReadWorklist(Exchange& exchange, Services& services) {
   auto worklist = LoadWorklist(services, *id, *request, today, policy);
   if (!worklist) return exchange.SendError(worklist.error());
   if (request->csv) {
-    exchange.AddHeader("Content-Disposition", "attachment; filename=\"non-declarants-" +
-                                                  FormatIsoDate(today) + ".csv\"");
+    exchange.AddHeader("Content-Disposition",
+                       "attachment; filename=\"non-declarants-" + FormatIsoDate(today) + ".csv\"");
     return exchange.SendText(Code::Ok, WorklistCsv(*worklist), "text/csv; charset=utf-8");
   }
   exchange.SendJson(Code::Ok, WorklistJson(*worklist, policy, today, request->page));
@@ -247,7 +258,8 @@ void ReadWorklist(Exchange& exchange, Services& services) {
 
 void RegisterEnforcementRoutes(RouteTable& table, Services& services) {
   const std::string base = "/v1/collectivities/{id}";
-  table.Get(base + "/enforcement-settings", [&services](Exchange& e) { ReadSettings(e, services); });
+  table.Get(base + "/enforcement-settings",
+            [&services](Exchange& e) { ReadSettings(e, services); });
   table.Put(base + "/enforcement-settings", [&services](Exchange& e) { PutSettings(e, services); });
   table.Get(base + "/non-declarers", [&services](Exchange& e) { ReadWorklist(e, services); });
 }

@@ -51,8 +51,7 @@ WorklistMonth MonthOf(const persistence::UndeclaredMonth& row, const TakenSteps&
   const std::vector<TakenStep>& taken = found == steps.end() ? kNone : found->second;
   month.current = Latest(taken);
   if (!row.on_hold) {
-    month.next =
-        FollowingStep(row.month, taken, collectivity.declarations, policy.delays, today);
+    month.next = FollowingStep(row.month, taken, collectivity.declarations, policy.delays, today);
   }
   auto amount = AmountAtStake(row, periods, book);
   if (amount) {

@@ -19,26 +19,26 @@ namespace nuitee::api {
 
 struct WorklistMonth {
   Month month{};
-  Day due_on{};                          // the declaration's deadline
-  std::optional<TakenStep> current;      // the latest step taken, cancelled or not
-  std::optional<NextStep> next;          // none while on hold or once the procedure is over
-  std::optional<Money> at_stake;         // none when the rates cannot compute it
-  std::string at_stake_problem;          // why, in French
+  Day due_on{};                      // the declaration's deadline
+  std::optional<TakenStep> current;  // the latest step taken, cancelled or not
+  std::optional<NextStep> next;      // none while on hold or once the procedure is over
+  std::optional<Money> at_stake;     // none when the rates cannot compute it
+  std::string at_stake_problem;      // why, in French
 };
 
 struct WorklistEntry {
-  persistence::UndeclaredMonth facts;    // the accommodation and host (of its first month)
+  persistence::UndeclaredMonth facts;  // the accommodation and host (of its first month)
   std::vector<WorklistMonth> months;
   Money at_stake = Money::Zero();
 };
 
 struct WorklistFilters {
-  std::optional<Month> period;           // keeps that month only
-  std::optional<std::string> step;       // the current step's name, or "none"
+  std::optional<Month> period;      // keeps that month only
+  std::optional<std::string> step;  // the current step's name, or "none"
 };
 
 struct Worklist {
-  std::vector<WorklistEntry> entries;    // in register order
+  std::vector<WorklistEntry> entries;  // in register order
   long long months = 0;
   Money at_stake = Money::Zero();
 };

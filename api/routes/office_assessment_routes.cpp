@@ -43,7 +43,8 @@ std::optional<MonthTarget> ReadMonthTarget(Exchange& exchange) {
   if (!id) return std::nullopt;
   auto month = ParseIsoMonth(exchange.Param("month"));
   if (!month || month->year() < date::year{2000} || month->year() > date::year{2100}) {
-    exchange.SendError(Error::NotFound("Aucune taxation d'office ne correspond à ce mois (AAAA-MM)."));
+    exchange.SendError(
+        Error::NotFound("Aucune taxation d'office ne correspond à ce mois (AAAA-MM)."));
     return std::nullopt;
   }
   return MonthTarget{*tenant, *id, *month};
@@ -57,8 +58,7 @@ std::string MonthPath(const MonthTarget& target) {
 // A host's own account or its manager: they see issued revisions only.
 bool ReadsAsHost(const Exchange& exchange) {
   const auto& principal = exchange.principal();
-  return principal &&
-         (principal->kind == UserKind::kHost || principal->kind == UserKind::kManager);
+  return principal && (principal->kind == UserKind::kHost || principal->kind == UserKind::kManager);
 }
 
 Error NoAssessment() {
@@ -74,8 +74,8 @@ nlohmann::json MonthJson(const MonthTarget& target,
           {"month", FormatIsoMonth(target.month)},
           {"latest", AssessmentRevisionToJson(latest)},
           {"revisions", all},
-          {"avis_url", latest.has_avis ? nlohmann::json(MonthPath(target) + "/avis")
-                                       : nlohmann::json()}};
+          {"avis_url",
+           latest.has_avis ? nlohmann::json(MonthPath(target) + "/avis") : nlohmann::json()}};
 }
 
 void List(Exchange& exchange, Services& services) {
@@ -109,9 +109,8 @@ void Read(Exchange& exchange, Services& services) {
   if (!target) return;
   const bool as_host = ReadsAsHost(exchange);
   auto read = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
-    auto revisions =
-        OfficeAssessmentRepository::Revisions(tx, target->tenant, target->accommodation,
-                                              target->month);
+    auto revisions = OfficeAssessmentRepository::Revisions(tx, target->tenant,
+                                                           target->accommodation, target->month);
     if (as_host) {
       std::erase_if(revisions, [](const auto& r) { return r.status != "issued"; });
     }
@@ -126,14 +125,14 @@ void Read(Exchange& exchange, Services& services) {
 Result<std::vector<OfficeAssessmentRevision>> OpenRevisions(Transaction& tx,
                                                             const MonthTarget& target) {
   OfficeAssessmentRepository::Lock(tx, target.accommodation, target.month);
-  auto revisions = OfficeAssessmentRepository::Revisions(tx, target.tenant, target.accommodation,
-                                                         target.month);
+  auto revisions =
+      OfficeAssessmentRepository::Revisions(tx, target.tenant, target.accommodation, target.month);
   if (revisions.empty()) return Fail(NoAssessment());
   if (revisions.back().status == "issued") {
-    return Fail(Error::FailedPrecondition(
-        "Cette taxation d'office a déjà été émise le " +
-        rates::FormatFrenchDate(*revisions.back().notified_on) +
-        " : elle ne peut plus être ni modifiée ni émise à nouveau."));
+    return Fail(
+        Error::FailedPrecondition("Cette taxation d'office a déjà été émise le " +
+                                  rates::FormatFrenchDate(*revisions.back().notified_on) +
+                                  " : elle ne peut plus être ni modifiée ni émise à nouveau."));
   }
   if (revisions.back().status != "proposed") {
     return Fail(Error::FailedPrecondition("Cette taxation d'office a été retirée."));
@@ -159,12 +158,12 @@ void RecordEvent(Transaction& tx, const MonthTarget& target,
 
 // The additional taxes as the referent sets them: each keeps the beneficiary and rate of the
 // formula's line of the same label, when there is one.
-nlohmann::json AdjustedAdditionalTaxes(const nlohmann::json& current,
-                                       const std::vector<std::pair<std::string, long long>>& lines) {
+nlohmann::json AdjustedAdditionalTaxes(
+    const nlohmann::json& current, const std::vector<std::pair<std::string, long long>>& lines) {
   nlohmann::json adjusted = nlohmann::json::array();
   for (const auto& [label, cents] : lines) {
-    nlohmann::json line = {{"beneficiary", nullptr}, {"label", label}, {"rate_bp", nullptr},
-                           {"amount_cents", cents}};
+    nlohmann::json line = {
+        {"beneficiary", nullptr}, {"label", label}, {"rate_bp", nullptr}, {"amount_cents", cents}};
     for (const auto& each : current) {
       if (each.value("label", std::string()) != label) continue;
       line["beneficiary"] = each.value("beneficiary", nlohmann::json());
@@ -181,8 +180,9 @@ Result<OfficeAssessmentRevision> Adjusted(const OfficeAssessmentRevision& latest
                                           const std::string& actor) {
   if (!request.tax_cents && !request.additional_taxes && !request.total_cents) {
     return Fail(Error::InvalidArgument(
-        "/tax_cents", "Indiquez le nouveau montant : « tax_cents », « additional_taxes » ou "
-                      "« total_cents »."));
+        "/tax_cents",
+        "Indiquez le nouveau montant : « tax_cents », « additional_taxes » ou "
+        "« total_cents »."));
   }
   OfficeAssessmentRevision next = latest;
   next.revision = latest.revision + 1;
@@ -210,9 +210,10 @@ Result<OfficeAssessmentRevision> Adjusted(const OfficeAssessmentRevision& latest
   next.total = next.tax + next.additional;
   if (next.total != latest.computed_total && !next.reason) {
     return Fail(Error::RuleViolation(
-        {{"/reason", "Un motif écrit est obligatoire quand le montant s'écarte du calcul de la "
-                     "taxation d'office (" +
-                         rates::FormatEuros(latest.computed_total) + ")."}}));
+        {{"/reason",
+          "Un motif écrit est obligatoire quand le montant s'écarte du calcul de la "
+          "taxation d'office (" +
+              rates::FormatEuros(latest.computed_total) + ")."}}));
   }
   return next;
 }
@@ -244,20 +245,22 @@ Result<Day> CheckIssuable(Transaction& tx, const MonthTarget& target, Day notifi
     return Fail(Error::FailedPrecondition(
         "Ce mois a été déclaré entre-temps : la taxation d'office n'a plus lieu d'être émise."));
   }
-  auto delivered = OfficeAssessmentRepository::NoticeDeliveredOn(tx, target.accommodation,
-                                                                 target.month);
+  auto delivered =
+      OfficeAssessmentRepository::NoticeDeliveredOn(tx, target.accommodation, target.month);
   if (!delivered) {
     return Fail(Error::FailedPrecondition(
         "La remise de la mise en demeure de ce mois n'est pas enregistrée : la taxation d'office "
         "ne peut pas être émise (CGCT L. 2333-38)."));
   }
-  const Day earliest = AddDays(*delivered, kDaysToRegularise);
+  // The host had the 30 days that follow the delivery; the avis comes on the 31st at the earliest.
+  const Day earliest = AddDays(*delivered, kDaysToRegularise + 1);
   if (notified_on < earliest) {
     return Fail(Error::RuleViolation(
-        {{"/notified_on", "L'avis ne peut être notifié qu'après les 30 jours laissés par la mise "
-                          "en demeure remise le " +
-                              rates::FormatFrenchDate(*delivered) + ", soit à partir du " +
-                              rates::FormatFrenchDate(earliest) + "."}}));
+        {{"/notified_on",
+          "L'avis ne peut être notifié qu'après les 30 jours laissés par la mise "
+          "en demeure remise le " +
+              rates::FormatFrenchDate(*delivered) + ", soit à partir du " +
+              rates::FormatFrenchDate(earliest) + "."}}));
   }
   return *delivered;
 }
@@ -312,8 +315,8 @@ void ReadAvis(Exchange& exchange, Services& services) {
   auto target = ReadMonthTarget(exchange);
   if (!target) return;
   auto pdf = services.database.InTransaction([&](Transaction& tx) -> Result<std::string> {
-    auto avis = OfficeAssessmentRepository::Avis(tx, target->tenant, target->accommodation,
-                                                 target->month);
+    auto avis =
+        OfficeAssessmentRepository::Avis(tx, target->tenant, target->accommodation, target->month);
     if (!avis) {
       return Fail(Error::NotFound("Aucun avis de taxation d'office n'a été émis pour ce mois."));
     }

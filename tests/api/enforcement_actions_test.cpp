@@ -22,9 +22,9 @@ class EnforcementActions : public ::testing::Test {
     server_.ActAsStaff(collectivity_);
     host_ = testing::CreateHost(client, collectivity_, "Anne Aubrac");
     rental_ = testing::CreateRental(client, collectivity_, host_, "000101", 4, "2025-03-01");
-    ASSERT_EQ(testing::PutDeliberation(client, collectivity_, 2026, testing::DeliberationBody())
-                  .status,
-              201);
+    ASSERT_EQ(
+        testing::PutDeliberation(client, collectivity_, 2026, testing::DeliberationBody()).status,
+        201);
   }
 
   std::string Collectivity(const std::string& rest) const {
@@ -154,8 +154,8 @@ TEST_F(EnforcementActions, NotesAndCallsGoToTheHistoryWithWhoAndWhen) {
 
 TEST_F(EnforcementActions, ABadNoteIsRefusedOnItsFieldAndStoresNothing) {
   const std::string path = "/v1/accommodations/" + rental_ + "/enforcement-events";
-  auto answer = server_.client().PostJson(
-      path, {{"kind", "courrier"}, {"text", ""}, {"month", "octobre"}});
+  auto answer =
+      server_.client().PostJson(path, {{"kind", "courrier"}, {"text", ""}, {"month", "octobre"}});
   ASSERT_EQ(answer.status, 400) << answer.body;
   std::map<std::string, std::string> errors;
   const json problem = answer.Json();
@@ -186,14 +186,14 @@ TEST_F(EnforcementActions, AHoldStopsTheStepsUntilReleasedAndBothAreInTheHistory
   EXPECT_EQ(held["host"]["on_hold"], true) << "a host on hold stays listed, flagged";
   for (const auto& month : held["months"]) EXPECT_TRUE(month["next_step"].is_null());
 
-  auto released = server_.client().PostJson(holds + "/" + hold + "/release",
-                                            {{"reason", "Litige réglé."}});
+  auto released =
+      server_.client().PostJson(holds + "/" + hold + "/release", {{"reason", "Litige réglé."}});
   ASSERT_EQ(released.status, 200) << released.body;
   EXPECT_EQ(released.Json()["live"], false);
   EXPECT_EQ(released.Json()["release_reason"], "Litige réglé.");
-  EXPECT_EQ(server_.client().PostJson(holds + "/" + hold + "/release", {{"reason", "Encore."}})
-                .status,
-            409);
+  EXPECT_EQ(
+      server_.client().PostJson(holds + "/" + hold + "/release", {{"reason", "Encore."}}).status,
+      409);
   EXPECT_FALSE(Worklist()["items"][0]["months"][0]["next_step"].is_null());
 
   const json history = History();
@@ -208,8 +208,8 @@ TEST_F(EnforcementActions, AHoldStopsTheStepsUntilReleasedAndBothAreInTheHistory
 }
 
 TEST_F(EnforcementActions, AHoldNeedsAReason) {
-  auto answer = server_.client().PostJson("/v1/hosts/" + host_ + "/enforcement-holds",
-                                          {{"reason", "   "}});
+  auto answer =
+      server_.client().PostJson("/v1/hosts/" + host_ + "/enforcement-holds", {{"reason", "   "}});
   ASSERT_EQ(answer.status, 400) << answer.body;
   EXPECT_EQ(answer.Json()["errors"][0]["pointer"], "/reason");
   EXPECT_EQ(server_.db().CountRows("SELECT count(*) FROM enforcement_holds"), 0);
@@ -236,9 +236,9 @@ TEST_F(EnforcementActions, ASwornStatementIsRecordedOncePerYear) {
 
 TEST_F(EnforcementActions, ASwornStatementTakesPlatformsOnlyAccommodationsOutOfTheWorklist) {
   ASSERT_EQ(PutSettings(Settings("2026-09")).status, 200);
-  const auto patched = server_.client().PatchJson("/v1/accommodations/" + rental_,
-                                                  {{"marketing", "platforms"}},
-                                                  {{"If-Match", testing::ETag(1)}});
+  const auto patched =
+      server_.client().PatchJson("/v1/accommodations/" + rental_, {{"marketing", "platforms"}},
+                                 {{"If-Match", testing::ETag(1)}});
   ASSERT_EQ(patched.status, 200) << patched.body;
   ASSERT_EQ(Worklist()["totals"]["months"], 2) << "platforms only, but no sworn statement yet";
   ASSERT_EQ(server_.client()
@@ -256,11 +256,11 @@ TEST_F(EnforcementActions, FinanceReadsButDoesNotAct) {
   auto headers = testing::HttpClient::Bearer(finance);
   EXPECT_EQ(server_.client().Get(Collectivity("/non-declarers"), headers).status, 200);
   EXPECT_EQ(server_.client().Get(Collectivity("/enforcement-dashboard"), headers).status, 200);
-  EXPECT_EQ(server_.client()
-                .PostJson("/v1/hosts/" + host_ + "/enforcement-holds", {{"reason", "Non."}},
-                          headers)
-                .status,
-            403);
+  EXPECT_EQ(
+      server_.client()
+          .PostJson("/v1/hosts/" + host_ + "/enforcement-holds", {{"reason", "Non."}}, headers)
+          .status,
+      403);
 }
 
 }  // namespace

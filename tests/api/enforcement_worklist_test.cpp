@@ -95,15 +95,23 @@ class DemoWorklist : public ::testing::Test {
   }
 
   static void ReadRegister() {
-    for (const auto& each : Rows(
-             "SELECT a.id, a.name, a.commune_insee_code, a.nature, a.marketing, "
-             "a.capacity_persons, a.host_id, h.legal_name, (h.archived_on IS NOT NULL AND "
-             "h.archived_on <= '2026-11-23') AS archived, a.opened_on, a.ceased_on, a.closures "
-             "FROM accommodations a JOIN hosts h ON h.id = a.host_id ORDER BY a.seq")) {
-      RegisterRow row{each["id"], each["name"], each["commune_insee_code"], each["nature"],
-                      each["marketing"], each["capacity_persons"], each["host_id"],
-                      each["legal_name"], each["archived"], DayOrNull(each["opened_on"]),
-                      DayOrNull(each["ceased_on"]), {}};
+    for (const auto& each :
+         Rows("SELECT a.id, a.name, a.commune_insee_code, a.nature, a.marketing, "
+              "a.capacity_persons, a.host_id, h.legal_name, (h.archived_on IS NOT NULL AND "
+              "h.archived_on <= '2026-11-23') AS archived, a.opened_on, a.ceased_on, a.closures "
+              "FROM accommodations a JOIN hosts h ON h.id = a.host_id ORDER BY a.seq")) {
+      RegisterRow row{each["id"],
+                      each["name"],
+                      each["commune_insee_code"],
+                      each["nature"],
+                      each["marketing"],
+                      each["capacity_persons"],
+                      each["host_id"],
+                      each["legal_name"],
+                      each["archived"],
+                      DayOrNull(each["opened_on"]),
+                      DayOrNull(each["ceased_on"]),
+                      {}};
       for (const auto& closure : each["closures"]) {
         row.closures.push_back({*ParseIsoDate(closure["from"].get<std::string>()),
                                 *ParseIsoDate(closure["to"].get<std::string>())});
@@ -136,8 +144,8 @@ class DemoWorklist : public ::testing::Test {
       server_->db().Execute(
           "INSERT INTO enforcement_steps (collectivity_id, host_id, accommodation_id, month, "
           "kind, due_on, taken_on, created_by, cancelled_at, cancelled_by, cancel_reason) "
-          "SELECT collectivity_id, host_id, id, '" + month + "-01', '" + kind +
-          "', '2026-11-01', '2026-11-01', 'worker', " +
+          "SELECT collectivity_id, host_id, id, '" +
+          month + "-01', '" + kind + "', '2026-11-01', '2026-11-01', 'worker', " +
           (cancelled ? "now(), 'referente', 'Appel en cours'" : "NULL, NULL, NULL") +
           " FROM accommodations WHERE id = '" + accommodation + "'");
       steps_[{accommodation, month}] = kind;
@@ -159,8 +167,7 @@ class DemoWorklist : public ::testing::Test {
         for (const auto& month : item["months"]) {
           const AccommodationMonth pair{item["accommodation"]["id"].get<std::string>(),
                                         month["month"].get<std::string>()};
-          EXPECT_TRUE(listed.insert(pair).second)
-              << "listed twice";
+          EXPECT_TRUE(listed.insert(pair).second) << "listed twice";
         }
       }
       if (body["next_cursor"].is_null()) break;
@@ -214,8 +221,8 @@ TEST_F(DemoWorklist, ListsEveryChasedMonthNotDeclaredAndNothingElse) {
 }
 
 TEST_F(DemoWorklist, ShowsTheAccommodationAndItsHostAsTheRegisterHasThem) {
-  auto answer = server_->client().Get("/v1/collectivities/" + collectivity_ +
-                                      "/non-declarers?limit=200");
+  auto answer =
+      server_->client().Get("/v1/collectivities/" + collectivity_ + "/non-declarers?limit=200");
   ASSERT_EQ(answer.status, 200) << answer.body;
   const json body = answer.Json();
   EXPECT_EQ(body["chased_from"], FormatIsoMonth(demo::DemoChasedFrom(demo::kDemoReferenceDay)));
@@ -249,9 +256,8 @@ TEST_F(DemoWorklist, StepKeepsTheMonthsWhoseLatestStepItIsCancelledOrNot) {
               }))
         << step;
   }
-  EXPECT_EQ(Listed("&step=none"), ExpectedWhere([&](const AccommodationMonth& pair) {
-              return !steps_.count(pair);
-            }));
+  EXPECT_EQ(Listed("&step=none"),
+            ExpectedWhere([&](const AccommodationMonth& pair) { return !steps_.count(pair); }));
 }
 
 TEST_F(DemoWorklist, CommuneAndNatureKeepThoseAccommodations) {
@@ -278,15 +284,15 @@ TEST_F(DemoWorklist, CommuneAndNatureKeepThoseAccommodations) {
   const std::string month = FormatIsoMonth(chased_.back());
   EXPECT_EQ(Listed("&commune=" + commune + "&nature=" + nature + "&period=" + month),
             ExpectedWhere([&](const AccommodationMonth& pair) {
-              return RowOf(pair.first).commune == commune &&
-                     RowOf(pair.first).nature == nature && pair.second == month;
+              return RowOf(pair.first).commune == commune && RowOf(pair.first).nature == nature &&
+                     pair.second == month;
             }));
   EXPECT_TRUE(Listed("&commune=99999").empty());
 }
 
 TEST_F(DemoWorklist, NextStepFollowsTheStepsTaken) {
-  auto answer = server_->client().Get("/v1/collectivities/" + collectivity_ +
-                                      "/non-declarers?limit=200");
+  auto answer =
+      server_->client().Get("/v1/collectivities/" + collectivity_ + "/non-declarers?limit=200");
   ASSERT_EQ(answer.status, 200);
   const json body = answer.Json();
   for (const auto& item : body["items"]) {
@@ -315,8 +321,8 @@ TEST_F(DemoWorklist, NextStepFollowsTheStepsTaken) {
 TEST_F(DemoWorklist, AmountsAtStakeAddUpToTheTotals) {
   json totals;
   Listed("", &totals);
-  auto answer = server_->client().Get("/v1/collectivities/" + collectivity_ +
-                                      "/non-declarers?limit=200");
+  auto answer =
+      server_->client().Get("/v1/collectivities/" + collectivity_ + "/non-declarers?limit=200");
   ASSERT_EQ(answer.status, 200);
   long long sum = 0;
   const json body = answer.Json();
@@ -369,16 +375,17 @@ TEST_F(DemoWorklist, CsvHasOneRowPerAccommodationMonthWithFrenchHeadersAndDecima
       server_->client().Get(path + "?format=csv&period=" + FormatIsoMonth(chased_.front())).body);
   EXPECT_EQ(period.size(), ExpectedWhere([&](const AccommodationMonth& pair) {
                              return pair.second == FormatIsoMonth(chased_.front());
-                           }).size() + 1);
+                           }).size() +
+                               1);
 }
 
 TEST_F(DemoWorklist, BadFiltersAreRefusedWithAFrenchMessageOnTheParameter) {
   const std::string path = "/v1/collectivities/" + collectivity_ + "/non-declarers";
-  for (const auto& [query, pointer] : std::vector<std::pair<std::string, std::string>>{
-           {"?period=2026-13", "/query/period"},
-           {"?step=relance", "/query/step"},
-           {"?format=xlsx", "/query/format"},
-           {"?tri=nom", "/query/tri"}}) {
+  for (const auto& [query, pointer] :
+       std::vector<std::pair<std::string, std::string>>{{"?period=2026-13", "/query/period"},
+                                                        {"?step=relance", "/query/step"},
+                                                        {"?format=xlsx", "/query/format"},
+                                                        {"?tri=nom", "/query/tri"}}) {
     auto answer = server_->client().Get(path + query);
     EXPECT_EQ(answer.status, 400) << query << " " << answer.body;
     EXPECT_EQ(answer.Header("content-type").rfind("application/problem+json", 0), 0u);
@@ -398,15 +405,15 @@ TEST_F(DemoWorklist, DashboardFiguresMatchTheDeclarationsAndTheMissingMonths) {
   ASSERT_EQ(body["months"].size(), 10u);
   // Declared months, per month and commune: first revision on time or not, latest nil or not.
   std::map<std::pair<std::string, std::string>, std::map<std::string, long long>> expected;
-  for (const auto& each : Rows(
-           "SELECT to_char(d.month, 'YYYY-MM') AS month, a.commune_insee_code AS commune, "
-           "f.submitted_on <= f.due_on AS on_time, l.kind, l.total_cents "
-           "FROM declaration_months d JOIN accommodations a ON a.id = d.accommodation_id "
-           "JOIN declaration_revisions f ON f.accommodation_id = d.accommodation_id "
-           "AND f.month = d.month AND f.revision = 1 "
-           "JOIN declaration_revisions l ON l.accommodation_id = d.accommodation_id "
-           "AND l.month = d.month AND l.revision = d.latest_revision "
-           "WHERE d.latest_revision > 0 AND d.month BETWEEN '2026-01-01' AND '2026-10-01'")) {
+  for (const auto& each :
+       Rows("SELECT to_char(d.month, 'YYYY-MM') AS month, a.commune_insee_code AS commune, "
+            "f.submitted_on <= f.due_on AS on_time, l.kind, l.total_cents "
+            "FROM declaration_months d JOIN accommodations a ON a.id = d.accommodation_id "
+            "JOIN declaration_revisions f ON f.accommodation_id = d.accommodation_id "
+            "AND f.month = d.month AND f.revision = 1 "
+            "JOIN declaration_revisions l ON l.accommodation_id = d.accommodation_id "
+            "AND l.month = d.month AND l.revision = d.latest_revision "
+            "WHERE d.latest_revision > 0 AND d.month BETWEEN '2026-01-01' AND '2026-10-01'")) {
     auto& figures =
         expected[{each["month"].get<std::string>(), each["commune"].get<std::string>()}];
     ++figures["declared"];
@@ -420,7 +427,7 @@ TEST_F(DemoWorklist, DashboardFiguresMatchTheDeclarationsAndTheMissingMonths) {
     }
   }
   const std::vector<std::string> kFigures = {"declared", "declared_on_time", "declared_late",
-                                             "nil", "missing", "tax_declared_cents"};
+                                             "nil",      "missing",          "tax_declared_cents"};
   for (const auto& month : body["months"]) {
     std::map<std::string, long long> total;
     for (const auto& [key, figures] : expected) {
@@ -431,8 +438,8 @@ TEST_F(DemoWorklist, DashboardFiguresMatchTheDeclarationsAndTheMissingMonths) {
     EXPECT_EQ(month["expected"], total["declared"] + total["missing"]) << month["month"];
     EXPECT_EQ(month["awaited"], 0) << "every deadline of 2026-01 to 2026-10 has passed";
     for (const auto& commune : month["communes"]) {
-      auto found = expected.find({month["month"].get<std::string>(),
-                                  commune["commune_insee_code"].get<std::string>()});
+      auto found = expected.find(
+          {month["month"].get<std::string>(), commune["commune_insee_code"].get<std::string>()});
       ASSERT_NE(found, expected.end()) << commune.dump();
       for (const auto& name : kFigures) {
         EXPECT_EQ(commune[name], found->second[name]) << month["month"] << " " << name;

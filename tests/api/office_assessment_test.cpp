@@ -25,8 +25,8 @@ std::string PdfText(const std::string& pdf) {
   const std::string path = ::testing::TempDir() + "avis-taxation-office.pdf";
   std::ofstream(path, std::ios::binary) << pdf;
   std::string text;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(("pdftotext -layout " + path + " -").c_str(), "r"),
-                                              pclose);
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(
+      popen(("pdftotext -layout " + path + " -").c_str(), "r"), pclose);
   if (!pipe) return text;
   std::array<char, 4096> buffer;
   while (std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) {
@@ -43,10 +43,27 @@ class OfficeAssessments : public ::testing::Test {
     server_.ActAsStaff(collectivity_);
     host_ = testing::CreateHost(client, collectivity_, "Anne Aubrac");
     rental_ = testing::CreateRental(client, collectivity_, host_, "000101", 4, "2025-03-01");
-    ASSERT_EQ(testing::PutDeliberation(client, collectivity_, 2026, testing::DeliberationBody())
-                  .status,
-              201);
+    ASSERT_EQ(
+        testing::PutDeliberation(client, collectivity_, 2026, testing::DeliberationBody()).status,
+        201);
     host_token_ = server_.SignIn(UserKind::kHost, "anne@aubrac.fr", collectivity_, {}, {host_});
+    PutLetterhead("Le Président, Jean Dupont");
+  }
+
+  void PutLetterhead(const std::string& signatory) {
+    const json settings = {{"chased_from", "2026-09"},
+                           {"second_reminder_after_days", 10},
+                           {"formal_notice_after_days", 15},
+                           {"letter_sender", "Communauté de communes du Pays de Murat"},
+                           {"letter_address", "4 rue de la Mairie\n15300 Murat"},
+                           {"letter_signatory", signatory},
+                           {"letter_contact", "04 71 00 00 00"}};
+    const std::string path = "/v1/collectivities/" + collectivity_ + "/enforcement-settings";
+    std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
+    const std::string etag = server_.client().Get(path).Header("etag");
+    if (!etag.empty()) headers["If-Match"] = etag;
+    auto put = server_.client().Request("PUT", path, settings.dump(), headers);
+    ASSERT_EQ(put.status, 200) << put.body;
   }
 
   // September 2026 as the worker leaves it: the mise en demeure delivered on 10 October, then
@@ -55,7 +72,8 @@ class OfficeAssessments : public ::testing::Test {
     server_.db().Execute(
         "INSERT INTO enforcement_steps (collectivity_id, host_id, accommodation_id, month, kind, "
         "due_on, taken_on, created_by, delivered_on, delivery_recorded_by, delivery_recorded_at) "
-        "VALUES ('" + collectivity_ + "', '" + host_ + "', '" + rental_ +
+        "VALUES ('" +
+        collectivity_ + "', '" + host_ + "', '" + rental_ +
         "', '2026-09-01', 'formal_notice', '2026-10-02', '2026-10-02', 'worker', " +
         (delivered ? "'2026-10-10', 'referente', now()" : "NULL, NULL, NULL") + ")");
     OfficeAssessmentRevision proposal;
@@ -156,8 +174,8 @@ TEST_F(OfficeAssessments, IssuingStoresTheAvisRecoverableThirtyDaysLaterAndOnlyO
 
   auto again = server_.client().PostJson(MonthPath("/issue"), {{"notified_on", "2026-11-21"}});
   EXPECT_EQ(again.status, 409) << again.body;
-  auto late_change = server_.client().PostJson(
-      MonthPath("/revisions"), {{"total_cents", 1000}, {"reason", "Trop tard."}});
+  auto late_change = server_.client().PostJson(MonthPath("/revisions"),
+                                               {{"total_cents", 1000}, {"reason", "Trop tard."}});
   EXPECT_EQ(late_change.status, 409) << late_change.body;
   EXPECT_EQ(Revisions(), 3);
 
@@ -211,13 +229,22 @@ TEST_F(OfficeAssessments, AMonthDeclaredMeanwhileIsNotIssued) {
 
 TEST_F(OfficeAssessments, TheAvisWaitsForTheThirtyDaysTheNoticeLeft) {
   ProposeSeptember();
-  auto early = server_.client().PostJson(MonthPath("/issue"), {{"notified_on", "2026-11-08"}});
+  auto early = server_.client().PostJson(MonthPath("/issue"), {{"notified_on", "2026-11-09"}});
   ASSERT_EQ(early.status, 422) << early.body;
   EXPECT_EQ(early.Json()["errors"][0]["pointer"], "/notified_on");
-  EXPECT_NE(early.body.find("09/11/2026"), std::string::npos) << early.body;
+  EXPECT_NE(early.body.find("10/11/2026"), std::string::npos) << early.body;
   auto bad = server_.client().PostJson(MonthPath("/issue"), {{"notified_on", "le 20 novembre"}});
   ASSERT_EQ(bad.status, 400) << bad.body;
   EXPECT_EQ(bad.Json()["errors"][0]["pointer"], "/notified_on");
+  EXPECT_EQ(Revisions(), 1);
+}
+
+TEST_F(OfficeAssessments, NoAvisWithoutASignatoryInTheSettings) {
+  ProposeSeptember();
+  PutLetterhead("");
+  auto refused = server_.client().PostJson(MonthPath("/issue"), {{"notified_on", "2026-11-20"}});
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("signataire"), std::string::npos) << refused.body;
   EXPECT_EQ(Revisions(), 1);
 }
 

@@ -45,8 +45,8 @@ TEST(OpenNightsIn, IsNoneWhenClosedAllMonthOrNotOpenYet) {
 TEST(CategoriesOfNights, FollowsTheClassificationInForceAndFallsBackToUnclassified) {
   const std::vector<CategoryPeriod> periods = {
       {D(2023, 2, 10), D(2028, 2, 9), rates::Category::kThreeStars}};
-  const auto timeline = CategoriesOfNights({D(2028, 2, 1), 29}, periods,
-                                           rates::Category::kUnclassified);
+  const auto timeline =
+      CategoriesOfNights({D(2028, 2, 1), 29}, periods, rates::Category::kUnclassified);
   ASSERT_EQ(timeline.size(), 2u);
   EXPECT_EQ(timeline[0].from, D(2028, 2, 1));
   EXPECT_EQ(timeline[0].category, rates::Category::kThreeStars);
