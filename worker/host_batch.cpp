@@ -1,0 +1,254 @@
+// Taking the due steps of a batch of hosts: insert, mail, letter, assessment, history.
+#include "worker/host_batch.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/classification.hpp"
+#include "persistence/classification_repository.hpp"
+#include "persistence/deliberation_repository.hpp"
+#include "persistence/mail_queue.hpp"
+#include "rates/office_assessment.hpp"
+#include "worker/chase_text.hpp"
+#include "worker/due_steps.hpp"
+
+namespace nuitee::worker {
+namespace {
+
+using persistence::ChasedAccommodation;
+using persistence::ChasedHost;
+using persistence::EnforcementStepRepository;
+using persistence::StoredStep;
+
+std::optional<MailKind> MailKindOf(EnforcementStep step) {
+  switch (step) {
+    case EnforcementStep::kInvitation:
+      return MailKind::kDeclarationInvitation;
+    case EnforcementStep::kFirstReminder:
+      return MailKind::kFirstReminder;
+    case EnforcementStep::kSecondReminder:
+      return MailKind::kSecondReminder;
+    case EnforcementStep::kFormalNotice:
+      return MailKind::kFormalNotice;
+    case EnforcementStep::kAssessment:
+      return std::nullopt;  // the avis de taxation d'office goes by post, once a referent issues it
+  }
+  return std::nullopt;
+}
+
+const rates::RateBook* RateBookOf(persistence::Transaction& tx, ChasedCollectivity& chased,
+                                  Day today) {
+  if (!chased.rate_book_read) {
+    chased.rate_book_read = true;
+    auto book = persistence::DeliberationRepository::LoadRateBook(
+        tx, chased.collectivity.id, int(chased.from.year()), int(today.year()));
+    if (book) chased.rate_book = std::move(*book);
+  }
+  return chased.rate_book ? &*chased.rate_book : nullptr;
+}
+
+// What a taxation d'office of the month would assess; nullopt when it cannot be computed (no
+// deliberation for the year, a commune it does not cover).
+std::optional<persistence::ProposedAssessment> Estimate(persistence::Transaction& tx,
+                                                        ChasedCollectivity& chased,
+                                                        const ChasedAccommodation& accommodation,
+                                                        Month month, Day today) {
+  const rates::RateBook* book = RateBookOf(tx, chased, today);
+  if (!book) return std::nullopt;
+  const OpenNights open = OpenNightsIn(accommodation, month);
+  const Day first_night = open.nights > 0 ? open.first_night : month / date::day{1};
+  const auto history = persistence::ClassificationRepository::ListFor(
+      tx, chased.collectivity.id, AccommodationId(accommodation.id));
+  const auto categories = CategoryTimeline(accommodation.nature, history, first_night, open.nights);
+  const rates::OfficeAssessmentInput input{accommodation.commune_insee, first_night, open.nights,
+                                           accommodation.capacity_persons};
+  auto amount = rates::ComputeOfficeAssessment(input, categories, *book);
+  if (!amount) return std::nullopt;
+  persistence::ProposedAssessment proposed;
+  proposed.host_id = accommodation.host_id;
+  proposed.accommodation_id = accommodation.id;
+  proposed.month = month;
+  proposed.capacity_persons = accommodation.capacity_persons;
+  proposed.nights = open.nights;
+  proposed.explanation = rates::ExplainInFrench(input, *amount);
+  proposed.amount = std::move(*amount);
+  return proposed;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+letters::FormalNoticeLetter NoticeFor(const ChasedCollectivity& chased, const ChasedHost& host,
+                                      Day today) {
+  const EnforcementPolicy& policy = chased.policy;
+  letters::FormalNoticeLetter letter;
+  letter.letterhead = {policy.letter_sender.empty() ? chased.collectivity.name
+                                                    : policy.letter_sender,
+                       Lines(policy.letter_address), policy.letter_signatory,
+                       policy.letter_contact};
+  letter.recipient = {host.legal_name, {host.address_line, host.postal_code + " " + host.city}};
+  letter.collectivity_name = chased.collectivity.name;
+  letter.place =
+      chased.collectivity.communes.empty() ? "" : chased.collectivity.communes.front().name;
+  letter.dated_on = today;
+  letter.reference = "MED-" + FormatIsoDate(today) + "-" + host.id.substr(0, 8);
+  letter.days_to_regularise = kDaysToRegularise;
+  return letter;
+}
+
+// The steps still due for the locked hosts, from their procedure read again under the lock.
+std::vector<DueStep> StillDue(persistence::Transaction& tx, const ChasedCollectivity& chased,
+                              const std::vector<std::string>& locked,
+                              const AccommodationsByHost& accommodations,
+                              const persistence::ProcedureState& state, Day today) {
+  (void)tx;
+  std::vector<DueStep> due;
+  for (const auto& host : locked) {
+    const auto found = accommodations.find(host);
+    if (found == accommodations.end()) continue;
+    for (const ChasedAccommodation* accommodation : found->second) {
+      AppendDueSteps(*accommodation, state, chased.policy, chased.collectivity.declarations, today,
+                     due);
+    }
+  }
+  return due;
+}
+
+Status MailHost(persistence::Transaction& tx, const ChasedCollectivity& chased,
+                const ChasedHost& host, MailKind kind, const std::vector<StoredStep>& steps,
+                const std::map<std::string, const ChasedAccommodation*>& by_id,
+                const CalendarPassOptions& options, BatchOutcome& outcome, bool& mailed) {
+  mailed = false;
+  if (!host.email || host.email->empty()) return {};
+  std::string list;
+  for (const auto& step : steps) {
+    if (!list.empty()) list += "\n";
+    list += ChasedLine(*by_id.at(step.accommodation_id), step.month);
+  }
+  MailValues values = {{"destinataire", host.legal_name},
+                       {"hebergements", list},
+                       {"portail", options.portal_url}};
+  if (kind == MailKind::kDeclarationInvitation) {
+    values.emplace("mois", FrenchMonth(steps.front().month));
+    values.emplace("date_limite", FrenchDay(AddDays(
+                                      *StepDay(EnforcementStep::kFirstReminder, steps.front().month,
+                                               chased.collectivity.declarations,
+                                               chased.policy.delays),
+                                      -1)));
+  }
+  if (kind == MailKind::kFormalNotice) values.emplace("date_courrier", FrenchDay(options.today));
+  auto queued = persistence::QueueMail(
+      tx, {chased.collectivity.id, kind, *host.email, std::move(values), options.actor});
+  if (!queued) {
+    // An address mail cannot go to is the register's problem, not the calendar's: the steps are
+    // still taken (the referent sees them), without a mail.
+    if (queued.error().code == ErrorCode::kInvalidArgument) return {};
+    return Fail(queued.error());
+  }
+  std::vector<std::string> ids;
+  for (const auto& step : steps) ids.push_back(step.id);
+  EnforcementStepRepository::LinkMail(tx, ids, queued->id);
+  ++outcome.mails;
+  mailed = true;
+  return {};
+}
+
+}  // namespace
+
+Result<BatchOutcome> TakeHostBatch(persistence::Transaction& tx, ChasedCollectivity& chased,
+                                   const std::vector<std::string>& hosts,
+                                   const AccommodationsByHost& accommodations,
+                                   const CalendarPassOptions& options) {
+  BatchOutcome outcome;
+  const auto locked = EnforcementStepRepository::LockHosts(tx, hosts);
+  outcome.hosts_skipped = int(hosts.size() - locked.size());
+  if (locked.empty()) return outcome;
+  const auto state = EnforcementStepRepository::State(tx, chased.collectivity.id, chased.from, locked);
+  const auto due = StillDue(tx, chased, locked, accommodations, state, options.today);
+
+  std::map<std::string, const ChasedAccommodation*> by_id;
+  std::map<std::string, persistence::ProposedAssessment> assessments;  // by accommodation-month
+  std::vector<persistence::NewStep> wanted;
+  for (const auto& each : due) {
+    by_id[each.accommodation->id] = each.accommodation;
+    const std::string key = persistence::AccommodationMonthKey(each.accommodation->id, each.month);
+    if (each.step.kind == EnforcementStep::kAssessment) {
+      auto proposed = Estimate(tx, chased, *each.accommodation, each.month, options.today);
+      if (!proposed) {
+        persistence::LogInternal("enforcement_assessment_not_computable", key);
+        continue;  // taken once the rates allow it
+      }
+      assessments.emplace(key, std::move(*proposed));
+    }
+    wanted.push_back({each.accommodation->host_id, each.accommodation->id, each.month,
+                      each.step.kind, each.step.due_on});
+  }
+  const auto inserted = EnforcementStepRepository::Insert(tx, chased.collectivity.id, wanted,
+                                                          options.today, options.actor);
+  outcome.steps = int(inserted.size());
+
+  // One mail per host and kind, listing every accommodation-month it chases.
+  std::map<std::pair<std::string, EnforcementStep>, std::vector<StoredStep>> grouped;
+  for (const auto& step : inserted) grouped[{step.host_id, step.kind}].push_back(step);
+  for (auto& [group, steps] : grouped) {
+    const auto& [host_id, kind] = group;
+    const ChasedHost& host = state.hosts.at(host_id);
+    std::sort(steps.begin(), steps.end(), [&](const StoredStep& a, const StoredStep& b) {
+      return std::tie(by_id.at(a.accommodation_id)->name, a.month) <
+             std::tie(by_id.at(b.accommodation_id)->name, b.month);
+    });
+    std::vector<std::string> ids;
+    for (const auto& step : steps) ids.push_back(step.id);
+    bool mailed = false;
+    if (auto mail_kind = MailKindOf(kind)) {
+      if (auto sent = MailHost(tx, chased, host, *mail_kind, steps, by_id, options, outcome, mailed);
+          !sent) {
+        return Fail(sent.error());
+      }
+    }
+    if (kind == EnforcementStep::kFormalNotice) {
+      auto letter = NoticeFor(chased, host, options.today);
+      for (const auto& step : steps) {
+        const ChasedAccommodation& accommodation = *by_id.at(step.accommodation_id);
+        auto estimate = Estimate(tx, chased, accommodation, step.month, options.today);
+        letter.missing.push_back({accommodation.name,
+                                  accommodation.address_line + " " + accommodation.postal_code,
+                                  step.month, estimate ? estimate->amount.total : Money::Zero()});
+      }
+      if (!options.render_formal_notice) return Fail(Error::Internal());
+      auto pdf = options.render_formal_notice(letter);
+      if (!pdf) {
+        persistence::LogInternal("enforcement_letter_not_rendered", pdf.error().message);
+        return Fail(pdf.error());
+      }
+      const std::string letter_id = EnforcementStepRepository::InsertLetter(
+          tx, chased.collectivity.id, host_id, options.today, *pdf, options.actor);
+      EnforcementStepRepository::LinkLetter(tx, ids, letter_id);
+      ++outcome.letters;
+    }
+    if (kind == EnforcementStep::kAssessment) {
+      for (const auto& step : steps) {
+        auto& proposed = assessments.at(persistence::AccommodationMonthKey(step.accommodation_id,
+                                                                           step.month));
+        proposed.step_id = step.id;
+        EnforcementStepRepository::ProposeAssessment(tx, chased.collectivity.id, proposed,
+                                                     options.actor);
+        ++outcome.assessments;
+      }
+    }
+    EnforcementStepRepository::AppendEvents(tx, ids, "step_taken", StepTakenText(kind, mailed),
+                                            options.actor);
+  }
+  return outcome;
+}
+
+}  // namespace nuitee::worker
