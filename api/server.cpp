@@ -91,6 +91,7 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterAuditRoutes(table, services);
   RegisterLockoutRoutes(table, services);
   RegisterPersonalDataRoutes(table, services);
+  RegisterEnforcementStepRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -27,7 +27,9 @@ constexpr const char* kStepColumns =
     "id::text AS id, host_id::text AS host_id, accommodation_id::text AS accommodation_id, "
     "to_char(month, 'YYYY-MM') AS month, kind, due_on::text AS due_on, taken_on::text AS taken_on, "
     "(cancelled_at IS NOT NULL)::int AS cancelled, delivered_on::text AS delivered_on, "
-    "mail_id::text AS mail_id, letter_id::text AS letter_id";
+    "mail_id::text AS mail_id, letter_id::text AS letter_id, created_by, "
+    "to_char(cancelled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+    "AS cancelled_at, cancelled_by, cancel_reason";
 
 StoredStep StepFromRow(const soci::row& row) {
   StoredStep step;
@@ -42,6 +44,10 @@ StoredStep StepFromRow(const soci::row& row) {
   step.delivered_on = GetOptionalDay(row, "delivered_on");
   step.mail_id = GetOptionalString(row, "mail_id");
   step.letter_id = GetOptionalString(row, "letter_id");
+  step.created_by = GetString(row, "created_by");
+  step.cancelled_at = GetOptionalString(row, "cancelled_at");
+  step.cancelled_by = GetOptionalString(row, "cancelled_by");
+  step.cancel_reason = GetOptionalString(row, "cancel_reason");
   return step;
 }
 
@@ -65,6 +71,23 @@ std::set<int> YearsFrom(const std::string& text) {
     start = comma + 1;
   }
   return years;
+}
+
+ChasedAccommodation AccommodationFromRow(const soci::row& row) {
+  ChasedAccommodation each;
+  each.id = GetString(row, "id");
+  each.host_id = GetString(row, "host_id");
+  each.name = GetString(row, "name");
+  each.address_line = GetString(row, "address_line");
+  each.postal_code = GetString(row, "postal_code");
+  each.commune_insee = GetString(row, "commune_insee_code");
+  each.nature = ParseNature(GetString(row, "nature")).value_or(Nature::kFurnishedRental);
+  each.capacity_persons = row.get<int>("capacity_persons");
+  each.marketing = ParseMarketing(GetString(row, "marketing")).value_or(Marketing::kDirect);
+  each.opened_on = GetOptionalDay(row, "opened_on");
+  each.ceased_on = GetOptionalDay(row, "ceased_on");
+  each.closures = ClosuresFrom(GetString(row, "closures"));
+  return each;
 }
 
 // The filter on hosts: the whole collectivity (an empty array), or some hosts of it.
@@ -167,22 +190,7 @@ std::vector<ChasedAccommodation> EnforcementStepRepository::Accommodations(
               "AND (ceased_on IS NULL OR ceased_on > :from::date) ORDER BY host_id, seq",
        soci::use(c), soci::use(first));
   std::vector<ChasedAccommodation> accommodations;
-  for (const auto& row : rows) {
-    ChasedAccommodation each;
-    each.id = GetString(row, "id");
-    each.host_id = GetString(row, "host_id");
-    each.name = GetString(row, "name");
-    each.address_line = GetString(row, "address_line");
-    each.postal_code = GetString(row, "postal_code");
-    each.commune_insee = GetString(row, "commune_insee_code");
-    each.nature = ParseNature(GetString(row, "nature")).value_or(Nature::kFurnishedRental);
-    each.capacity_persons = row.get<int>("capacity_persons");
-    each.marketing = ParseMarketing(GetString(row, "marketing")).value_or(Marketing::kDirect);
-    each.opened_on = GetOptionalDay(row, "opened_on");
-    each.ceased_on = GetOptionalDay(row, "ceased_on");
-    each.closures = ClosuresFrom(GetString(row, "closures"));
-    accommodations.push_back(std::move(each));
-  }
+  for (const auto& row : rows) accommodations.push_back(AccommodationFromRow(row));
   return accommodations;
 }
 
@@ -246,6 +254,20 @@ void EnforcementStepRepository::LinkMail(Transaction& tx, const std::vector<std:
       soci::use(mail_id), soci::use(ids);
 }
 
+void EnforcementStepRepository::LinkMails(
+    Transaction& tx, const std::vector<std::pair<std::string, std::string>>& step_mails) {
+  if (step_mails.empty()) return;
+  std::vector<std::string> steps, mails;
+  for (const auto& [step, mail] : step_mails) {
+    steps.push_back(step);
+    mails.push_back(mail);
+  }
+  const std::string s = UuidArray(steps), m = UuidArray(mails);
+  tx.session() << "UPDATE enforcement_steps e SET mail_id = v.m FROM "
+                  "unnest(:s::uuid[], :m::uuid[]) AS v(s, m) WHERE e.id = v.s",
+      soci::use(s), soci::use(m);
+}
+
 void EnforcementStepRepository::LinkLetter(Transaction& tx,
                                            const std::vector<std::string>& step_ids,
                                            const std::string& letter_id) {
@@ -257,14 +279,144 @@ void EnforcementStepRepository::LinkLetter(Transaction& tx,
 void EnforcementStepRepository::AppendEvents(Transaction& tx,
                                              const std::vector<std::string>& step_ids,
                                              const std::string& kind, const std::string& text,
-                                             const std::string& actor) {
+                                             const std::string& actor,
+                                             std::optional<Day> occurred_on) {
   if (step_ids.empty()) return;
   const std::string ids = UuidArray(step_ids);
+  const std::optional<std::string> occurred = DateText(occurred_on);
   tx.session() << "INSERT INTO enforcement_events (collectivity_id, host_id, accommodation_id, "
                   "month, kind, step_id, text, occurred_on, recorded_by) "
                   "SELECT collectivity_id, host_id, accommodation_id, month, :kind, id, :text, "
-                  "taken_on, :by FROM enforcement_steps WHERE id = ANY(:ids::uuid[]) ORDER BY seq",
-      soci::use(kind), soci::use(text), soci::use(actor), soci::use(ids);
+                  "coalesce(:occurred::date, taken_on), :by FROM enforcement_steps "
+                  "WHERE id = ANY(:ids::uuid[]) ORDER BY seq",
+      soci::use(kind), soci::use(text), soci::use(occurred), soci::use(actor), soci::use(ids);
+}
+
+std::optional<ChasedAccommodation> EnforcementStepRepository::FindAccommodation(
+    Transaction& tx, const CollectivityId& collectivity, const std::string& accommodation) {
+  const std::string c = collectivity.value();
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare
+           << "SELECT id::text AS id, host_id::text AS host_id, name, address_line, postal_code, "
+              "commune_insee_code, nature, capacity_persons, marketing, opened_on::text AS "
+              "opened_on, ceased_on::text AS ceased_on, closures::text AS closures "
+              "FROM accommodations WHERE collectivity_id = :c::uuid AND id = :a::uuid",
+       soci::use(c), soci::use(accommodation));
+  for (const auto& row : rows) return AccommodationFromRow(row);
+  return std::nullopt;
+}
+
+void EnforcementStepRepository::LockHost(Transaction& tx, const std::string& host) {
+  int found = 0;
+  tx.session() << "SELECT count(*) FROM (SELECT 1 FROM hosts WHERE id = :h::uuid "
+                  "FOR NO KEY UPDATE) locked",
+      soci::use(host), soci::into(found);
+}
+
+std::optional<StoredStep> EnforcementStepRepository::Find(Transaction& tx,
+                                                          const CollectivityId& collectivity,
+                                                          const std::string& step) {
+  const std::string c = collectivity.value();
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << std::string("SELECT ") + kStepColumns +
+                                   " FROM enforcement_steps WHERE collectivity_id = :c::uuid "
+                                   "AND id = :s::uuid",
+       soci::use(c), soci::use(step));
+  for (const auto& row : rows) return StepFromRow(row);
+  return std::nullopt;
+}
+
+std::optional<StoredStep> EnforcementStepRepository::Cancel(Transaction& tx,
+                                                            const CollectivityId& collectivity,
+                                                            const std::string& step,
+                                                            const std::string& reason,
+                                                            const std::string& actor) {
+  const std::string c = collectivity.value();
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << std::string("UPDATE enforcement_steps SET cancelled_at = now(), "
+                                           "cancelled_by = :by, cancel_reason = :reason "
+                                           "WHERE collectivity_id = :c::uuid AND id = :s::uuid "
+                                           "AND cancelled_at IS NULL RETURNING ") +
+                                   kStepColumns,
+       soci::use(actor), soci::use(reason), soci::use(c), soci::use(step));
+  for (const auto& row : rows) return StepFromRow(row);
+  return std::nullopt;
+}
+
+std::vector<StoredLetter> EnforcementStepRepository::Letters(Transaction& tx,
+                                                             const CollectivityId& collectivity,
+                                                             std::optional<bool> delivered) {
+  const std::string c = collectivity.value();
+  const int filter = !delivered ? -1 : (*delivered ? 1 : 0);
+  // A letter's delivery is recorded on all its steps at once: its first step tells.
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare
+           << "SELECT l.id::text AS id, l.host_id::text AS host_id, h.legal_name, "
+              "l.dated_on::text AS dated_on, "
+              "to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+              "AS created_at FROM enforcement_letters l JOIN hosts h ON h.id = l.host_id "
+              "WHERE l.collectivity_id = :c::uuid AND (:f = -1 OR (:f2 = 1) = EXISTS (SELECT 1 "
+              "FROM enforcement_steps s WHERE s.letter_id = l.id AND s.delivered_on IS NOT NULL)) "
+              "ORDER BY l.seq DESC LIMIT 1000",
+       soci::use(c), soci::use(filter), soci::use(filter));
+  std::vector<StoredLetter> letters;
+  for (const auto& row : rows) {
+    StoredLetter letter;
+    letter.id = GetString(row, "id");
+    letter.host_id = GetString(row, "host_id");
+    letter.host_name = GetString(row, "legal_name");
+    letter.dated_on = GetDay(row, "dated_on");
+    letter.created_at = GetString(row, "created_at");
+    letters.push_back(std::move(letter));
+  }
+  for (auto& letter : letters) {
+    soci::rowset<soci::row> steps =
+        (tx.session().prepare << std::string("SELECT ") + kStepColumns +
+                                     " FROM enforcement_steps WHERE letter_id = :l::uuid "
+                                     "ORDER BY seq",
+         soci::use(letter.id));
+    for (const auto& row : steps) letter.steps.push_back(StepFromRow(row));
+  }
+  return letters;
+}
+
+std::optional<StoredLetter> EnforcementStepRepository::FindLetter(
+    Transaction& tx, const CollectivityId& collectivity, const std::string& letter) {
+  for (auto& each : Letters(tx, collectivity, std::nullopt)) {
+    if (each.id == letter) return std::move(each);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> EnforcementStepRepository::LetterPdf(Transaction& tx,
+                                                                const CollectivityId& collectivity,
+                                                                const std::string& letter) {
+  const std::string c = collectivity.value();
+  soci::rowset<std::string> rows =
+      (tx.session().prepare << "SELECT encode(pdf, 'hex') FROM enforcement_letters "
+                               "WHERE collectivity_id = :c::uuid AND id = :l::uuid",
+       soci::use(c), soci::use(letter));
+  for (const auto& hex : rows) {
+    std::string pdf;
+    pdf.reserve(hex.size() / 2);
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+      pdf += char(std::stoi(hex.substr(i, 2), nullptr, 16));
+    }
+    return pdf;
+  }
+  return std::nullopt;
+}
+
+int EnforcementStepRepository::RecordDelivery(Transaction& tx, const std::string& letter,
+                                              Day delivered_on, const std::string& actor) {
+  const std::string day = FormatIsoDate(delivered_on);
+  int updated = 0;
+  tx.session() << "WITH done AS (UPDATE enforcement_steps SET delivered_on = :d::date, "
+                  "delivery_recorded_by = :by, delivery_recorded_at = now() "
+                  "WHERE letter_id = :l::uuid AND delivered_on IS NULL RETURNING 1) "
+                  "SELECT count(*) FROM done",
+      soci::use(day), soci::use(actor), soci::use(letter), soci::into(updated);
+  return updated;
 }
 
 std::string EnforcementStepRepository::InsertLetter(Transaction& tx,

@@ -61,6 +61,21 @@ struct StoredStep {
   std::optional<Day> delivered_on;
   std::optional<std::string> mail_id;
   std::optional<std::string> letter_id;
+  std::string created_by;
+  std::optional<std::string> cancelled_at;  // ISO 8601, UTC
+  std::optional<std::string> cancelled_by;
+  std::optional<std::string> cancel_reason;
+};
+
+// A mise en demeure and the steps it was made for.
+struct StoredLetter {
+  std::string id;
+  std::string host_id;
+  std::string host_name;
+  Day dated_on{};
+  std::string created_at;
+  std::vector<StoredStep> steps;
+  bool Delivered() const { return !steps.empty() && steps.front().delivered_on.has_value(); }
 };
 
 // "accommodation id|YYYY-MM": the key of an accommodation-month in the sets below.
@@ -119,12 +134,40 @@ class EnforcementStepRepository {
                                         const std::string& actor);
   static void LinkMail(Transaction& tx, const std::vector<std::string>& step_ids,
                        const std::string& mail_id);
+  // Each step to its mail: (step id, mail id) pairs, in one statement.
+  static void LinkMails(Transaction& tx,
+                        const std::vector<std::pair<std::string, std::string>>& step_mails);
   static void LinkLetter(Transaction& tx, const std::vector<std::string>& step_ids,
                          const std::string& letter_id);
-  // One history row per step.
+  // One history row per step, dated `occurred_on` (else the day each step was taken).
   static void AppendEvents(Transaction& tx, const std::vector<std::string>& step_ids,
                            const std::string& kind, const std::string& text,
-                           const std::string& actor);
+                           const std::string& actor,
+                           std::optional<Day> occurred_on = std::nullopt);
+
+  // For a referent's actions.
+  static std::optional<ChasedAccommodation> FindAccommodation(Transaction& tx,
+                                                              const CollectivityId& collectivity,
+                                                              const std::string& accommodation);
+  // Waits for the host's lock (a worker's batch holds it only for a moment).
+  static void LockHost(Transaction& tx, const std::string& host);
+  static std::optional<StoredStep> Find(Transaction& tx, const CollectivityId& collectivity,
+                                        const std::string& step);
+  // The step once cancelled; nullopt when it does not exist or was cancelled already.
+  static std::optional<StoredStep> Cancel(Transaction& tx, const CollectivityId& collectivity,
+                                          const std::string& step, const std::string& reason,
+                                          const std::string& actor);
+  // The collectivity's mises en demeure, newest first; optionally only those (not) delivered.
+  static std::vector<StoredLetter> Letters(Transaction& tx, const CollectivityId& collectivity,
+                                           std::optional<bool> delivered);
+  static std::optional<StoredLetter> FindLetter(Transaction& tx,
+                                                const CollectivityId& collectivity,
+                                                const std::string& letter);
+  static std::optional<std::string> LetterPdf(Transaction& tx, const CollectivityId& collectivity,
+                                              const std::string& letter);
+  // Records the delivery on every step of the letter not yet delivered; returns how many.
+  static int RecordDelivery(Transaction& tx, const std::string& letter, Day delivered_on,
+                            const std::string& actor);
   // A mise en demeure as printed; returns its id.
   static std::string InsertLetter(Transaction& tx, const CollectivityId& collectivity,
                                   const std::string& host_id, Day dated_on, const std::string& pdf,

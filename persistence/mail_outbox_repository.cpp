@@ -1,6 +1,9 @@
 // SQL for the mail_outbox table (migration 0009).
 #include "persistence/mail_outbox_repository.hpp"
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include "domain/mail_address.hpp"
 #include "persistence/dynamic_query.hpp"
 #include "persistence/soci_support.hpp"
@@ -134,6 +137,43 @@ int MailOutboxRepository::WithdrawDeclared(Transaction& tx, int window) {
                   "SELECT count(*) FROM withdrawn",
       soci::use(window), soci::use(reason), soci::use(reason), soci::into(withdrawn);
   return withdrawn;
+}
+
+std::vector<std::optional<std::string>> MailOutboxRepository::EnqueueMany(
+    Transaction& tx, const std::vector<MailToSend>& mails) {
+  std::vector<std::optional<std::string>> ids(mails.size());
+  std::vector<std::size_t> written;  // positions in `mails` of the mails written, in order
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::size_t i = 0; i < mails.size(); ++i) {
+    const MailToSend& mail = mails[i];
+    if (!IsDeliverableAddress(mail.recipient)) continue;
+    written.push_back(i);
+    rows.push_back({{"c", mail.collectivity ? nlohmann::json(mail.collectivity->value())
+                                            : nlohmann::json()},
+                    {"kind", MailKindName(mail.kind)},
+                    {"to", mail.recipient},
+                    {"subject", mail.subject},
+                    {"body", mail.body},
+                    {"by", mail.created_by}});
+  }
+  if (written.empty()) return ids;
+  const std::string document = rows.dump();
+  // The identity (seq) is drawn in the order of the ordered SELECT, so sorting the returned rows
+  // by seq gives them back in the order of `mails`.
+  soci::rowset<soci::row> inserted =
+      (tx.session().prepare
+           << "INSERT INTO mail_outbox (collectivity_id, kind, recipient, subject, body, "
+              "created_by) SELECT (m->>'c')::uuid, m->>'kind', m->>'to', m->>'subject', "
+              "m->>'body', m->>'by' FROM jsonb_array_elements(:mails::jsonb) WITH ORDINALITY "
+              "AS t(m, n) ORDER BY n RETURNING seq, id::text AS id",
+       soci::use(document));
+  std::vector<std::pair<long long, std::string>> by_seq;
+  for (const auto& row : inserted) by_seq.emplace_back(GetLong(row, "seq"), GetString(row, "id"));
+  std::sort(by_seq.begin(), by_seq.end());
+  for (std::size_t k = 0; k < by_seq.size() && k < written.size(); ++k) {
+    ids[written[k]] = by_seq[k].second;
+  }
+  return ids;
 }
 
 std::vector<ClaimedMail> MailOutboxRepository::ClaimDue(Transaction& tx, int limit,

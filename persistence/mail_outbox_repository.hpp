@@ -68,6 +68,11 @@ class MailOutboxRepository {
   // Writes `mail` in the caller's transaction: it is committed, and later sent, only if the
   // transaction is. kInvalidArgument on "/to" for an address that mail cannot be sent to.
   static Result<QueuedMail> Enqueue(Transaction& tx, const MailToSend& mail);
+  // Writes several mails in one statement (the enforcement calendar queues thousands): one entry
+  // per mail, in order, with its id, or nullopt when its address cannot receive mail (nothing is
+  // written for that one).
+  static std::vector<std::optional<std::string>> EnqueueMany(Transaction& tx,
+                                                             const std::vector<MailToSend>& mails);
 
   // Withdraws, before they are claimed, the due mails of the enforcement calendar whose steps'
   // months are all declared now (issue 6: "a later step is never sent for a month that has been

@@ -23,7 +23,7 @@ struct CalendarPassOptions {
   Day today{};                     // injected: tests run a whole year in seconds
   std::string actor = "worker";    // created_by of the steps, the mails and the letters
   std::string portal_url;          // written in the mails
-  std::size_t hosts_per_batch = 50;
+  std::size_t hosts_per_batch = 200;
   FormalNoticeRenderer render_formal_notice;
   std::function<bool()> stop_requested;  // checked between batches
   // Called after each committed batch with the number of steps it took (tests, logs).

@@ -3,12 +3,15 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "domain/classification.hpp"
 #include "persistence/classification_repository.hpp"
 #include "persistence/deliberation_repository.hpp"
-#include "persistence/mail_queue.hpp"
+#include "persistence/mail_outbox_repository.hpp"
+#include "persistence/mail_template_repository.hpp"
 #include "rates/office_assessment.hpp"
+#include "worker/chase_mail.hpp"
 #include "worker/chase_text.hpp"
 #include "worker/due_steps.hpp"
 
@@ -19,22 +22,6 @@ using persistence::ChasedAccommodation;
 using persistence::ChasedHost;
 using persistence::EnforcementStepRepository;
 using persistence::StoredStep;
-
-std::optional<MailKind> MailKindOf(EnforcementStep step) {
-  switch (step) {
-    case EnforcementStep::kInvitation:
-      return MailKind::kDeclarationInvitation;
-    case EnforcementStep::kFirstReminder:
-      return MailKind::kFirstReminder;
-    case EnforcementStep::kSecondReminder:
-      return MailKind::kSecondReminder;
-    case EnforcementStep::kFormalNotice:
-      return MailKind::kFormalNotice;
-    case EnforcementStep::kAssessment:
-      return std::nullopt;  // the avis de taxation d'office goes by post, once a referent issues it
-  }
-  return std::nullopt;
-}
 
 const rates::RateBook* RateBookOf(persistence::Transaction& tx, ChasedCollectivity& chased,
                                   Day today) {
@@ -123,43 +110,77 @@ std::vector<DueStep> StillDue(persistence::Transaction& tx, const ChasedCollecti
   return due;
 }
 
-Status MailHost(persistence::Transaction& tx, const ChasedCollectivity& chased,
-                const ChasedHost& host, MailKind kind, const std::vector<StoredStep>& steps,
-                const std::map<std::string, const ChasedAccommodation*>& by_id,
-                const CalendarPassOptions& options, BatchOutcome& outcome, bool& mailed) {
-  mailed = false;
-  if (!host.email || host.email->empty()) return {};
-  std::string list;
+struct BatchMails {
+  int mails = 0;
+  std::set<std::string> step_ids;  // the steps a mail was queued for
+};
+
+using StepGroups = std::map<std::pair<std::string, EnforcementStep>, std::vector<StoredStep>>;
+
+// Every mail of the batch in one statement: the wording of each kind is read once.
+BatchMails QueueBatchMails(persistence::Transaction& tx, const ChasedCollectivity& chased,
+                           const StepGroups& grouped,
+                           const std::map<std::string, const ChasedAccommodation*>& by_id,
+                           const persistence::ProcedureState& state,
+                           const CalendarPassOptions& options) {
+  std::map<MailKind, MailTemplate> wordings;
+  std::vector<persistence::MailToSend> mails;
+  std::vector<const std::vector<StoredStep>*> mailed_steps;
+  for (const auto& [group, steps] : grouped) {
+    const auto mail_kind = MailKindOf(group.second);
+    if (!mail_kind) continue;
+    auto wording = wordings.find(*mail_kind);
+    if (wording == wordings.end()) {
+      wording = wordings
+                    .emplace(*mail_kind, persistence::MailTemplateRepository::Latest(
+                                             tx, chased.collectivity.id, *mail_kind)
+                                             .Effective())
+                    .first;
+    }
+    auto mail = ComposeChaseMail({chased.collectivity, chased.policy, state.hosts.at(group.first),
+                                  *mail_kind, steps, by_id, options.portal_url, options.today,
+                                  options.actor},
+                                 wording->second);
+    if (!mail) continue;
+    mails.push_back(std::move(*mail));
+    mailed_steps.push_back(&steps);
+  }
+  BatchMails result;
+  const auto ids = persistence::MailOutboxRepository::EnqueueMany(tx, mails);
+  std::vector<std::pair<std::string, std::string>> links;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (!ids[i]) continue;  // an address mail cannot go to: the steps are taken without
+    ++result.mails;
+    for (const auto& step : *mailed_steps[i]) {
+      links.emplace_back(step.id, *ids[i]);
+      result.step_ids.insert(step.id);
+    }
+  }
+  EnforcementStepRepository::LinkMails(tx, links);
+  return result;
+}
+
+// The mise en demeure of a host's formal_notice steps, rendered and stored; its id.
+Result<std::string> MakeLetter(persistence::Transaction& tx, ChasedCollectivity& chased,
+                               const ChasedHost& host, const std::vector<StoredStep>& steps,
+                               const std::map<std::string, const ChasedAccommodation*>& by_id,
+                               const CalendarPassOptions& options) {
+  auto letter = NoticeFor(chased, host, options.today);
   for (const auto& step : steps) {
-    if (!list.empty()) list += "\n";
-    list += ChasedLine(*by_id.at(step.accommodation_id), step.month);
+    const ChasedAccommodation& accommodation = *by_id.at(step.accommodation_id);
+    auto estimate = Estimate(tx, chased, accommodation, step.month, options.today);
+    letter.missing.push_back({accommodation.name,
+                              accommodation.address_line + " " + accommodation.postal_code,
+                              step.month, estimate ? estimate->amount.total : Money::Zero()});
   }
-  MailValues values = {{"destinataire", host.legal_name},
-                       {"hebergements", list},
-                       {"portail", options.portal_url}};
-  if (kind == MailKind::kDeclarationInvitation) {
-    values.emplace("mois", FrenchMonth(steps.front().month));
-    values.emplace("date_limite", FrenchDay(AddDays(
-                                      *StepDay(EnforcementStep::kFirstReminder, steps.front().month,
-                                               chased.collectivity.declarations,
-                                               chased.policy.delays),
-                                      -1)));
+  if (!options.render_formal_notice) return Fail(Error::Internal());
+  auto pdf = options.render_formal_notice(letter);
+  if (!pdf) {
+    persistence::LogInternal("enforcement_letter_not_rendered", pdf.error().message);
+    return Fail(pdf.error());
   }
-  if (kind == MailKind::kFormalNotice) values.emplace("date_courrier", FrenchDay(options.today));
-  auto queued = persistence::QueueMail(
-      tx, {chased.collectivity.id, kind, *host.email, std::move(values), options.actor});
-  if (!queued) {
-    // An address mail cannot go to is the register's problem, not the calendar's: the steps are
-    // still taken (the referent sees them), without a mail.
-    if (queued.error().code == ErrorCode::kInvalidArgument) return {};
-    return Fail(queued.error());
-  }
-  std::vector<std::string> ids;
-  for (const auto& step : steps) ids.push_back(step.id);
-  EnforcementStepRepository::LinkMail(tx, ids, queued->id);
-  ++outcome.mails;
-  mailed = true;
-  return {};
+  return EnforcementStepRepository::InsertLetter(tx, chased.collectivity.id, host.id,
+                                                 options.today, *pdf, options.actor);
 }
 
 }  // namespace
@@ -200,39 +221,22 @@ Result<BatchOutcome> TakeHostBatch(persistence::Transaction& tx, ChasedCollectiv
   std::map<std::pair<std::string, EnforcementStep>, std::vector<StoredStep>> grouped;
   for (const auto& step : inserted) grouped[{step.host_id, step.kind}].push_back(step);
   for (auto& [group, steps] : grouped) {
-    const auto& [host_id, kind] = group;
-    const ChasedHost& host = state.hosts.at(host_id);
     std::sort(steps.begin(), steps.end(), [&](const StoredStep& a, const StoredStep& b) {
       return std::tie(by_id.at(a.accommodation_id)->name, a.month) <
              std::tie(by_id.at(b.accommodation_id)->name, b.month);
     });
+  }
+  const auto mailed = QueueBatchMails(tx, chased, grouped, by_id, state, options);
+  outcome.mails = mailed.mails;
+  std::map<std::string, std::vector<std::string>> events;  // by text
+  for (const auto& [group, steps] : grouped) {
+    const auto& [host_id, kind] = group;
     std::vector<std::string> ids;
     for (const auto& step : steps) ids.push_back(step.id);
-    bool mailed = false;
-    if (auto mail_kind = MailKindOf(kind)) {
-      if (auto sent = MailHost(tx, chased, host, *mail_kind, steps, by_id, options, outcome, mailed);
-          !sent) {
-        return Fail(sent.error());
-      }
-    }
     if (kind == EnforcementStep::kFormalNotice) {
-      auto letter = NoticeFor(chased, host, options.today);
-      for (const auto& step : steps) {
-        const ChasedAccommodation& accommodation = *by_id.at(step.accommodation_id);
-        auto estimate = Estimate(tx, chased, accommodation, step.month, options.today);
-        letter.missing.push_back({accommodation.name,
-                                  accommodation.address_line + " " + accommodation.postal_code,
-                                  step.month, estimate ? estimate->amount.total : Money::Zero()});
-      }
-      if (!options.render_formal_notice) return Fail(Error::Internal());
-      auto pdf = options.render_formal_notice(letter);
-      if (!pdf) {
-        persistence::LogInternal("enforcement_letter_not_rendered", pdf.error().message);
-        return Fail(pdf.error());
-      }
-      const std::string letter_id = EnforcementStepRepository::InsertLetter(
-          tx, chased.collectivity.id, host_id, options.today, *pdf, options.actor);
-      EnforcementStepRepository::LinkLetter(tx, ids, letter_id);
+      auto letter = MakeLetter(tx, chased, state.hosts.at(host_id), steps, by_id, options);
+      if (!letter) return Fail(letter.error());
+      EnforcementStepRepository::LinkLetter(tx, ids, *letter);
       ++outcome.letters;
     }
     if (kind == EnforcementStep::kAssessment) {
@@ -245,8 +249,12 @@ Result<BatchOutcome> TakeHostBatch(persistence::Transaction& tx, ChasedCollectiv
         ++outcome.assessments;
       }
     }
-    EnforcementStepRepository::AppendEvents(tx, ids, "step_taken", StepTakenText(kind, mailed),
-                                            options.actor);
+    const bool with_mail = mailed.step_ids.contains(ids.front());
+    auto& same_text = events[StepTakenText(kind, with_mail)];
+    same_text.insert(same_text.end(), ids.begin(), ids.end());
+  }
+  for (const auto& [text, ids] : events) {
+    EnforcementStepRepository::AppendEvents(tx, ids, "step_taken", text, options.actor);
   }
   return outcome;
 }

@@ -116,6 +116,16 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/lockouts", kAdmin, kPathCollectivity},
     {"get", "/v1/lockouts", kOperator, kNone},
     {"get", "/v1/hosts/{id}/personal-data", kReferent | kHostUser, kPathHost},
+
+    // Issue 6: the referent (and the admin) drive the enforcement procedure; finance reads the
+    // letters. Steps and letters are found in the caller's collectivity by the handler (another
+    // collectivity's answers 404).
+    {"post", "/v1/accommodations/{id}/enforcement/{month}/remind", kReferent | kAdmin,
+     kPathAccommodation},
+    {"post", "/v1/enforcement-steps/{id}/cancel", kReferent | kAdmin, kNone},
+    {"get", "/v1/collectivities/{id}/enforcement-letters", kStaff, kPathCollectivity},
+    {"get", "/v1/enforcement-letters/{id}", kStaff, kNone},
+    {"post", "/v1/enforcement-letters/{id}/delivery", kReferent | kAdmin, kNone},
 });
 
 }  // namespace

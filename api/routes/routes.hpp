@@ -30,5 +30,6 @@ void RegisterPlatformRoutes(RouteTable& table, Services& services);
 void RegisterAuditRoutes(RouteTable& table, Services& services);
 void RegisterLockoutRoutes(RouteTable& table, Services& services);
 void RegisterPersonalDataRoutes(RouteTable& table, Services& services);
+void RegisterEnforcementStepRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api
