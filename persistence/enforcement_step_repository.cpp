@@ -90,10 +90,11 @@ ChasedAccommodation AccommodationFromRow(const soci::row& row) {
   return each;
 }
 
-// The filter on hosts: the whole collectivity (an empty array), or some hosts of it.
-std::string HostFilter(const char* column) {
-  return std::string(" AND (cardinality(:hosts::uuid[]) = 0 OR ") + column +
-         " = ANY(:hosts2::uuid[]))";
+// The filter on hosts: the whole collectivity (an empty array), or some hosts of it. Two texts
+// rather than one with an OR, so that the planner uses the index on the hosts when there are some.
+std::string HostFilter(const std::vector<std::string>& hosts, const char* column) {
+  if (hosts.empty()) return " AND cardinality(:hosts::uuid[]) = 0";
+  return std::string(" AND ") + column + " = ANY(:hosts::uuid[])";
 }
 
 void LoadHosts(Transaction& tx, const CollectivityId& collectivity,
@@ -107,9 +108,9 @@ void LoadHosts(Transaction& tx, const CollectivityId& collectivity,
       "AND k.released_at IS NULL)::int AS on_hold, "
       "coalesce((SELECT string_agg(s.year::text, ',') FROM platform_sworn_statements s "
       "WHERE s.host_id = h.id), '') AS sworn_years "
-      "FROM hosts h WHERE h.collectivity_id = :c::uuid" + HostFilter("h.id");
+      "FROM hosts h WHERE h.collectivity_id = :c::uuid" + HostFilter(hosts, "h.id");
   soci::rowset<soci::row> rows =
-      (tx.session().prepare << sql, soci::use(c), soci::use(ids), soci::use(ids));
+      (tx.session().prepare << sql, soci::use(c), soci::use(ids));
   for (const auto& row : rows) {
     ChasedHost host;
     host.id = GetString(row, "id");
@@ -134,9 +135,9 @@ void LoadDeclared(Transaction& tx, const CollectivityId& collectivity, Month fro
   const std::string sql =
       "SELECT accommodation_id::text AS a, to_char(month, 'YYYY-MM') AS m FROM declaration_months "
       "WHERE collectivity_id = :c::uuid AND month >= :from::date AND latest_revision > 0" +
-      HostFilter("host_id");
-  soci::rowset<soci::row> rows = (tx.session().prepare << sql, soci::use(c), soci::use(first),
-                                  soci::use(ids), soci::use(ids));
+      HostFilter(hosts, "host_id");
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << sql, soci::use(c), soci::use(first), soci::use(ids));
   for (const auto& row : rows) {
     state.declared.insert(row.get<std::string>(0) + "|" + row.get<std::string>(1));
   }
@@ -150,9 +151,9 @@ void LoadSteps(Transaction& tx, const CollectivityId& collectivity, Month from,
   const std::string sql = std::string("SELECT ") + kStepColumns +
                           " FROM enforcement_steps WHERE collectivity_id = :c::uuid "
                           "AND month >= :from::date" +
-                          HostFilter("host_id");
-  soci::rowset<soci::row> rows = (tx.session().prepare << sql, soci::use(c), soci::use(first),
-                                  soci::use(ids), soci::use(ids));
+                          HostFilter(hosts, "host_id");
+  soci::rowset<soci::row> rows =
+      (tx.session().prepare << sql, soci::use(c), soci::use(first), soci::use(ids));
   for (const auto& row : rows) {
     StoredStep step = StepFromRow(row);
     state.steps[AccommodationMonthKey(step.accommodation_id, step.month)].push_back(std::move(step));
@@ -177,29 +178,48 @@ std::vector<CollectivityId> EnforcementStepRepository::ChasedCollectivities(Tran
   return ids;
 }
 
-std::vector<ChasedAccommodation> EnforcementStepRepository::Accommodations(
-    Transaction& tx, const CollectivityId& collectivity, Month from) {
+ChaseCandidates EnforcementStepRepository::Candidates(Transaction& tx,
+                                                     const CollectivityId& collectivity,
+                                                     Month from, Month last) {
   const std::string c = collectivity.value();
-  const std::string first = FirstDay(from);
+  const std::string first = FirstDay(from), until = FirstDay(last);
+  // The database drops what every chased month was declared for (most of a territory), so that
+  // only the accommodations still missing a month cross the wire, with the months they declared.
   soci::rowset<soci::row> rows =
       (tx.session().prepare
-           << "SELECT id::text AS id, host_id::text AS host_id, name, address_line, postal_code, "
-              "commune_insee_code, nature, capacity_persons, marketing, opened_on::text AS "
-              "opened_on, ceased_on::text AS ceased_on, closures::text AS closures "
-              "FROM accommodations WHERE collectivity_id = :c::uuid "
-              "AND (ceased_on IS NULL OR ceased_on > :from::date) ORDER BY host_id, seq",
-       soci::use(c), soci::use(first));
-  std::vector<ChasedAccommodation> accommodations;
-  for (const auto& row : rows) accommodations.push_back(AccommodationFromRow(row));
-  return accommodations;
+           << "WITH months AS (SELECT m::date AS m FROM generate_series(:from::date, "
+              ":last::date, interval '1 month') m) "
+              "SELECT a.id::text AS id, a.host_id::text AS host_id, a.name, a.address_line, "
+              "a.postal_code, a.commune_insee_code, a.nature, a.capacity_persons, a.marketing, "
+              "a.opened_on::text AS opened_on, a.ceased_on::text AS ceased_on, "
+              "a.closures::text AS closures, coalesce((SELECT string_agg(to_char(d.month, "
+              "'YYYY-MM'), ',') FROM declaration_months d WHERE d.accommodation_id = a.id AND "
+              "d.month >= :from2::date AND d.latest_revision > 0), '') AS declared "
+              "FROM accommodations a WHERE a.collectivity_id = :c::uuid "
+              "AND (a.ceased_on IS NULL OR a.ceased_on > :from3::date) "
+              "AND EXISTS (SELECT 1 FROM months WHERE NOT EXISTS (SELECT 1 FROM "
+              "declaration_months d WHERE d.accommodation_id = a.id AND d.month = months.m "
+              "AND d.latest_revision > 0)) ORDER BY a.host_id, a.seq",
+       soci::use(first), soci::use(until), soci::use(first), soci::use(c), soci::use(first));
+  ChaseCandidates candidates;
+  for (const auto& row : rows) {
+    candidates.accommodations.push_back(AccommodationFromRow(row));
+    const std::string declared = GetString(row, "declared");
+    const std::string& id = candidates.accommodations.back().id;
+    for (std::size_t start = 0; start + 7 <= declared.size(); start += 8) {
+      candidates.declared.insert(id + "|" + declared.substr(start, 7));
+    }
+  }
+  return candidates;
 }
 
 ProcedureState EnforcementStepRepository::State(Transaction& tx,
                                                 const CollectivityId& collectivity, Month from,
-                                                const std::vector<std::string>& hosts) {
+                                                const std::vector<std::string>& hosts,
+                                                Declared declared) {
   ProcedureState state;
   LoadHosts(tx, collectivity, hosts, state);
-  LoadDeclared(tx, collectivity, from, hosts, state);
+  if (declared == Declared::kRead) LoadDeclared(tx, collectivity, from, hosts, state);
   LoadSteps(tx, collectivity, from, hosts, state);
   return state;
 }

@@ -88,6 +88,11 @@ struct ProcedureState {
   std::unordered_map<std::string, std::vector<StoredStep>> steps;   // by AccommodationMonthKey
 };
 
+struct ChaseCandidates {
+  std::vector<ChasedAccommodation> accommodations;
+  std::unordered_set<std::string> declared;  // AccommodationMonthKey
+};
+
 // A step the worker (or a referent) is about to take.
 struct NewStep {
   std::string host_id;
@@ -113,15 +118,17 @@ class EnforcementStepRepository {
   // Collectivities whose settings in force name a first chased month.
   static std::vector<CollectivityId> ChasedCollectivities(Transaction& tx);
 
-  // The accommodations of the collectivity that may still be chased from `from` on (those ceased
-  // before are left out), by host.
-  static std::vector<ChasedAccommodation> Accommodations(Transaction& tx,
-                                                         const CollectivityId& collectivity,
-                                                         Month from);
+  // The accommodations of the collectivity with a month of [from, last] not declared (those
+  // ceased before `from` are left out), by host, and the months of that range they declared.
+  static ChaseCandidates Candidates(Transaction& tx, const CollectivityId& collectivity,
+                                    Month from, Month last);
   // Hosts, months declared and steps from `from` on: of the whole collectivity when `hosts` is
   // empty, else of those hosts only.
+  // kSkip: the caller has the declared months already (Candidates).
+  enum class Declared { kRead, kSkip };
   static ProcedureState State(Transaction& tx, const CollectivityId& collectivity, Month from,
-                              const std::vector<std::string>& hosts = {});
+                              const std::vector<std::string>& hosts = {},
+                              Declared declared = Declared::kRead);
 
   // Locks the hosts' rows for this transaction and returns those it got; a host another
   // transaction holds is skipped, never waited for (another worker is taking its steps).

@@ -30,8 +30,21 @@ Result<CollectivityFacts> ReadFacts(persistence::Database& database, const Colle
     facts.chased.policy = persistence::EnforcementSettingsRepository::Latest(tx, id).policy;
     if (!facts.chased.policy.chased_from) return {};
     facts.chased.from = *facts.chased.policy.chased_from;
-    facts.accommodations = EnforcementStepRepository::Accommodations(tx, id, facts.chased.from);
-    const auto state = EnforcementStepRepository::State(tx, id, facts.chased.from);
+    const auto months = ChasedMonths(facts.chased.policy, today);
+    if (months.empty()) return {};
+    auto candidates =
+        EnforcementStepRepository::Candidates(tx, id, facts.chased.from, months.back());
+    facts.accommodations = std::move(candidates.accommodations);
+    std::vector<std::string> hosts;
+    for (const auto& accommodation : facts.accommodations) {
+      if (hosts.empty() || hosts.back() != accommodation.host_id) {
+        hosts.push_back(accommodation.host_id);  // sorted by host
+      }
+    }
+    if (hosts.empty()) return {};
+    auto state = EnforcementStepRepository::State(tx, id, facts.chased.from, hosts,
+                                                  EnforcementStepRepository::Declared::kSkip);
+    state.declared = std::move(candidates.declared);
     std::vector<DueStep> due;
     for (const auto& accommodation : facts.accommodations) {
       const std::size_t before = due.size();
