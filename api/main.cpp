@@ -27,10 +27,8 @@
 #include "persistence/write_audit.hpp"
 #include "security/password_hash.hpp"
 #include "security/password_policy.hpp"
-#include "worker/calendar_pass.hpp"
-#ifdef NUITEE_HAVE_LETTERS
 #include "letters/letters.hpp"
-#endif
+#include "worker/calendar_pass.hpp"
 
 extern char** environ;
 
@@ -183,23 +181,13 @@ std::atomic<bool> worker_stop_requested{false};
 
 void RequestWorkerStop(int) { worker_stop_requested = true; }
 
-worker::FormalNoticeRenderer FormalNoticeRenderer() {
-#ifdef NUITEE_HAVE_LETTERS
-  return letters::RenderFormalNotice;
-#else
-  return [](const letters::FormalNoticeLetter&) -> Result<std::string> {
-    return Fail(Error::Unavailable("Les lettres PDF ne sont pas disponibles dans cette version."));
-  };
-#endif
-}
-
 // One pass of the calendar, then the due mail when an SMTP relay is given. False when the
 // database could not be reached or a batch failed (both are retried at the next pass).
 bool WorkerPass(const api::Config& config, persistence::Database& database) {
   worker::CalendarPassOptions options;
   options.today = config.today.value_or(api::ParisToday());
   options.portal_url = config.portal_url;
-  options.render_formal_notice = FormalNoticeRenderer();
+  options.render_formal_notice = letters::RenderFormalNotice;
   options.stop_requested = [] { return worker_stop_requested.load(); };
   auto report = worker::RunCalendarPass(database, options);
   if (!report) {

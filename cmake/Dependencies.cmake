@@ -3,6 +3,8 @@
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(Pistache REQUIRED IMPORTED_TARGET libpistache)
+# The letters' PDF: cairo's PDF surface, Pango's layout on fontconfig (a private font set).
+pkg_check_modules(PangoCairo REQUIRED IMPORTED_TARGET pangocairo pangoft2 cairo-pdf fontconfig)
 find_package(OpenSSL REQUIRED)
 find_package(CURL REQUIRED)
 find_package(PostgreSQL REQUIRED)

@@ -71,7 +71,12 @@ struct AssessmentNoticeLetter {
   Day recoverable_from{};                  // notified + 30 days at the earliest
 };
 
-// The PDF bytes. kInvalidArgument when a required field is empty (no month, no recipient name).
+// The PDF bytes. kInvalidArgument (every bad field, as a JSON pointer) when a required field is
+// empty (no month, no recipient name or address, no sender, signatory, place or reference), a text
+// is not UTF-8, a date is not a real day, days_to_regularise < 30, an amount is negative, the
+// total is not the sum of the taxes, the avis is dated before the 31st day after the mise en
+// demeure was delivered or recoverable_from is less than 30 days after it (L. 2333-38).
+// kFailedPrecondition when the fonts (fonts-dejavu-core) are missing. Thread-safe; no file written.
 Result<std::string> RenderFormalNotice(const FormalNoticeLetter& letter);
 Result<std::string> RenderAssessmentNotice(const AssessmentNoticeLetter& letter);
 

@@ -18,7 +18,8 @@ PKGS=(
 	libgtest-dev libgmock-dev libbenchmark-dev
 	libyaml-cpp-dev
 	libpugixml-dev
-	python3-aiosmtpd
+	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core
+	python3-aiosmtpd poppler-utils
 	wrk
 )
 

@@ -53,6 +53,40 @@ void EnsureServerRole(soci::session& admin) {
                role + "; END IF; END $$";
 }
 
+// The migrated schema, built once per cluster and set of migrations into a template database that
+// every migrated test database is copied from (CREATE DATABASE … TEMPLATE): a copy takes a fraction
+// of the time applying every migration does, and hundreds of tests start from it. The name carries
+// the migrations' checksum, so a changed migration gets a template of its own. Test processes run
+// in parallel: an advisory lock lets one build it, under a temporary name renamed when complete.
+const std::string& MigratedTemplate() {
+  static const std::string name = [] {
+    std::string all;
+    for (const auto& migration : persistence::EmbeddedMigrations()) all += migration.sql;
+    const std::string built = "nuitee_tpl_" + persistence::MigrationChecksum(all).substr(0, 16);
+    soci::session admin(soci::postgresql, TestDatabase::ServerUrl());
+    admin << "SELECT pg_advisory_lock(7274616)";
+    long long exists = 0;
+    admin << "SELECT count(*) FROM pg_database WHERE datname = :name", soci::use(built),
+        soci::into(exists);
+    if (exists == 0) {
+      const std::string building = built + "_building";
+      admin << "DROP DATABASE IF EXISTS " + building + " WITH (FORCE)";
+      admin << "CREATE DATABASE " + building;
+      auto migrated = persistence::ApplyMigrations(TestDatabase::UrlFor(building),
+                                                   persistence::EmbeddedMigrations());
+      if (!migrated) {
+        admin << "SELECT pg_advisory_unlock(7274616)";
+        throw std::runtime_error("migrations failed: " + migrated.error().message);
+      }
+      admin << "ALTER DATABASE " + building + " RENAME TO " + built;
+    }
+    EnsureServerRole(admin);
+    admin << "SELECT pg_advisory_unlock(7274616)";
+    return built;
+  }();
+  return name;
+}
+
 }  // namespace
 
 std::string TestDatabase::ServerRoleUrl() const {
@@ -68,17 +102,13 @@ TestDatabase::TestDatabase(Schema schema) {
   std::random_device random;
   name_ = "nuitee_t" + std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
           std::to_string(random() % 100000);
+  const std::string from_template =
+      schema == Schema::kMigrated ? " TEMPLATE " + MigratedTemplate() : std::string();
   {
     soci::session admin(soci::postgresql, ServerUrl());
-    admin << "CREATE DATABASE " + name_;
+    admin << "CREATE DATABASE " + name_ + from_template;
   }
   url_ = UrlFor(name_);
-  if (schema == Schema::kMigrated) {
-    auto migrated = persistence::ApplyMigrations(url_, persistence::EmbeddedMigrations());
-    if (!migrated) throw std::runtime_error("migrations failed: " + migrated.error().message);
-    soci::session admin(soci::postgresql, url_);
-    EnsureServerRole(admin);
-  }
 }
 
 TestDatabase::~TestDatabase() {
