@@ -210,7 +210,9 @@ bool WorkerPass(const api::Config& config, persistence::Database& database) {
                                   api::LogDeliveryEvent);
     auto delivered = delivery.DeliverDue();
     delivered_all = delivered.has_value();
-    if (!delivered) api::Logger::Error("worker_delivery_failed", {{"detail", delivered.error().message}});
+    if (!delivered) {
+      api::Logger::Error("worker_delivery_failed", {{"detail", delivered.error().message}});
+    }
   }
   return report->batches_failed == 0 && delivered_all;
 }

@@ -108,9 +108,9 @@ void LoadHosts(Transaction& tx, const CollectivityId& collectivity,
       "AND k.released_at IS NULL)::int AS on_hold, "
       "coalesce((SELECT string_agg(s.year::text, ',') FROM platform_sworn_statements s "
       "WHERE s.host_id = h.id), '') AS sworn_years "
-      "FROM hosts h WHERE h.collectivity_id = :c::uuid" + HostFilter(hosts, "h.id");
-  soci::rowset<soci::row> rows =
-      (tx.session().prepare << sql, soci::use(c), soci::use(ids));
+      "FROM hosts h WHERE h.collectivity_id = :c::uuid" +
+      HostFilter(hosts, "h.id");
+  soci::rowset<soci::row> rows = (tx.session().prepare << sql, soci::use(c), soci::use(ids));
   for (const auto& row : rows) {
     ChasedHost host;
     host.id = GetString(row, "id");
@@ -156,7 +156,8 @@ void LoadSteps(Transaction& tx, const CollectivityId& collectivity, Month from,
       (tx.session().prepare << sql, soci::use(c), soci::use(first), soci::use(ids));
   for (const auto& row : rows) {
     StoredStep step = StepFromRow(row);
-    state.steps[AccommodationMonthKey(step.accommodation_id, step.month)].push_back(std::move(step));
+    state.steps[AccommodationMonthKey(step.accommodation_id, step.month)].push_back(
+        std::move(step));
   }
 }
 
@@ -179,8 +180,8 @@ std::vector<CollectivityId> EnforcementStepRepository::ChasedCollectivities(Tran
 }
 
 ChaseCandidates EnforcementStepRepository::Candidates(Transaction& tx,
-                                                     const CollectivityId& collectivity,
-                                                     Month from, Month last) {
+                                                      const CollectivityId& collectivity,
+                                                      Month from, Month last) {
   const std::string c = collectivity.value();
   const std::string first = FirstDay(from), until = FirstDay(last);
   // The database drops what every chased month was declared for (most of a territory), so that
@@ -213,9 +214,8 @@ ChaseCandidates EnforcementStepRepository::Candidates(Transaction& tx,
   return candidates;
 }
 
-ProcedureState EnforcementStepRepository::State(Transaction& tx,
-                                                const CollectivityId& collectivity, Month from,
-                                                const std::vector<std::string>& hosts,
+ProcedureState EnforcementStepRepository::State(Transaction& tx, const CollectivityId& collectivity,
+                                                Month from, const std::vector<std::string>& hosts,
                                                 Declared declared) {
   ProcedureState state;
   LoadHosts(tx, collectivity, hosts, state);
@@ -467,10 +467,12 @@ void EnforcementStepRepository::ProposeAssessment(Transaction& tx,
                                                   const ProposedAssessment& assessment,
                                                   const std::string& actor) {
   const std::string c = collectivity.value(), month = FirstDay(assessment.month);
-  const std::string additional = AdditionalTaxesToDocument(assessment.amount.additional_taxes).dump();
+  const std::string additional =
+      AdditionalTaxesToDocument(assessment.amount.additional_taxes).dump();
   const std::string explanation = nlohmann::json(assessment.explanation).dump();
   long long additional_cents = 0;
-  for (const auto& each : assessment.amount.additional_taxes) additional_cents += each.amount.cents();
+  for (const auto& each : assessment.amount.additional_taxes)
+    additional_cents += each.amount.cents();
   const long long tax_cents = assessment.amount.tax.cents();
   const long long total_cents = assessment.amount.total.cents();
   const long long version = assessment.amount.deliberation_version;

@@ -45,8 +45,8 @@ struct ChasedHost {
   std::string postal_code;
   std::string city;
   bool archived = false;
-  bool on_hold = false;         // a live hold
-  std::set<int> sworn_years;    // years of its platform sworn statements
+  bool on_hold = false;       // a live hold
+  std::set<int> sworn_years;  // years of its platform sworn statements
 };
 
 struct StoredStep {
@@ -83,9 +83,9 @@ std::string AccommodationMonthKey(const std::string& accommodation_id, Month mon
 
 // The state of the procedure of some hosts (a collectivity, or a batch under lock).
 struct ProcedureState {
-  std::unordered_map<std::string, ChasedHost> hosts;                // by id
-  std::unordered_set<std::string> declared;                         // AccommodationMonthKey
-  std::unordered_map<std::string, std::vector<StoredStep>> steps;   // by AccommodationMonthKey
+  std::unordered_map<std::string, ChasedHost> hosts;               // by id
+  std::unordered_set<std::string> declared;                        // AccommodationMonthKey
+  std::unordered_map<std::string, std::vector<StoredStep>> steps;  // by AccommodationMonthKey
 };
 
 struct ChaseCandidates {
@@ -120,8 +120,8 @@ class EnforcementStepRepository {
 
   // The accommodations of the collectivity with a month of [from, last] not declared (those
   // ceased before `from` are left out), by host, and the months of that range they declared.
-  static ChaseCandidates Candidates(Transaction& tx, const CollectivityId& collectivity,
-                                    Month from, Month last);
+  static ChaseCandidates Candidates(Transaction& tx, const CollectivityId& collectivity, Month from,
+                                    Month last);
   // Hosts, months declared and steps from `from` on: of the whole collectivity when `hosts` is
   // empty, else of those hosts only.
   // kSkip: the caller has the declared months already (Candidates).
@@ -149,8 +149,7 @@ class EnforcementStepRepository {
   // One history row per step, dated `occurred_on` (else the day each step was taken).
   static void AppendEvents(Transaction& tx, const std::vector<std::string>& step_ids,
                            const std::string& kind, const std::string& text,
-                           const std::string& actor,
-                           std::optional<Day> occurred_on = std::nullopt);
+                           const std::string& actor, std::optional<Day> occurred_on = std::nullopt);
 
   // For a referent's actions.
   static std::optional<ChasedAccommodation> FindAccommodation(Transaction& tx,
@@ -167,8 +166,7 @@ class EnforcementStepRepository {
   // The collectivity's mises en demeure, newest first; optionally only those (not) delivered.
   static std::vector<StoredLetter> Letters(Transaction& tx, const CollectivityId& collectivity,
                                            std::optional<bool> delivered);
-  static std::optional<StoredLetter> FindLetter(Transaction& tx,
-                                                const CollectivityId& collectivity,
+  static std::optional<StoredLetter> FindLetter(Transaction& tx, const CollectivityId& collectivity,
                                                 const std::string& letter);
   static std::optional<std::string> LetterPdf(Transaction& tx, const CollectivityId& collectivity,
                                               const std::string& letter);

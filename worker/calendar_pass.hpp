@@ -20,9 +20,9 @@ namespace nuitee::worker {
 using FormalNoticeRenderer = std::function<Result<std::string>(const letters::FormalNoticeLetter&)>;
 
 struct CalendarPassOptions {
-  Day today{};                     // injected: tests run a whole year in seconds
-  std::string actor = "worker";    // created_by of the steps, the mails and the letters
-  std::string portal_url;          // written in the mails
+  Day today{};                   // injected: tests run a whole year in seconds
+  std::string actor = "worker";  // created_by of the steps, the mails and the letters
+  std::string portal_url;        // written in the mails
   std::size_t hosts_per_batch = 200;
   FormalNoticeRenderer render_formal_notice;
   std::function<bool()> stop_requested;  // checked between batches
@@ -36,9 +36,9 @@ struct CalendarPassReport {
   int mails_queued = 0;
   int letters = 0;
   int assessments = 0;
-  int hosts_skipped = 0;    // held by another worker: found again next pass
-  int batches_failed = 0;   // rolled back (logged): found again next pass
-  bool stopped = false;     // stop_requested said so between two batches
+  int hosts_skipped = 0;   // held by another worker: found again next pass
+  int batches_failed = 0;  // rolled back (logged): found again next pass
+  bool stopped = false;    // stop_requested said so between two batches
 };
 
 // kUnavailable when the database cannot be reached at all; a batch that fails is rolled back,

@@ -30,9 +30,8 @@ MailValues ValuesOf(const ChaseMail& mail) {
     if (!list.empty()) list += "\n";
     list += ChasedLine(*mail.accommodations.at(step.accommodation_id), step.month);
   }
-  MailValues values = {{"destinataire", mail.host.legal_name},
-                       {"hebergements", list},
-                       {"portail", mail.portal_url}};
+  MailValues values = {
+      {"destinataire", mail.host.legal_name}, {"hebergements", list}, {"portail", mail.portal_url}};
   const Month first_month = mail.steps.front().month;
   if (mail.kind == MailKind::kDeclarationInvitation) {
     // The last day to declare on time: the eve of the first reminder.
@@ -48,7 +47,7 @@ MailValues ValuesOf(const ChaseMail& mail) {
 }  // namespace
 
 std::optional<persistence::MailToSend> ComposeChaseMail(const ChaseMail& mail,
-                                                       const MailTemplate& wording) {
+                                                        const MailTemplate& wording) {
   if (!mail.host.email || mail.host.email->empty() || mail.steps.empty()) return std::nullopt;
   MailValues values = ValuesOf(mail);
   values.emplace("collectivite", mail.collectivity.name);
@@ -56,8 +55,8 @@ std::optional<persistence::MailToSend> ComposeChaseMail(const ChaseMail& mail,
   // A collectivity's wording that no longer renders gives way to Nuitée's (as QueueMail does).
   if (!rendered) rendered = RenderMail(DefaultMailTemplate(mail.kind), values);
   if (!rendered) return std::nullopt;
-  return persistence::MailToSend{mail.collectivity.id, mail.kind,        *mail.host.email,
-                                 rendered->subject,     rendered->body, mail.actor};
+  return persistence::MailToSend{mail.collectivity.id, mail.kind,      *mail.host.email,
+                                 rendered->subject,    rendered->body, mail.actor};
 }
 
 Result<std::optional<std::string>> QueueChaseMail(persistence::Transaction& tx,

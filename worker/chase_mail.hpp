@@ -11,8 +11,8 @@
 #include "domain/enforcement_calendar.hpp"
 #include "domain/mail_kind.hpp"
 #include "domain/mail_template.hpp"
-#include "persistence/mail_outbox_repository.hpp"
 #include "persistence/enforcement_step_repository.hpp"
+#include "persistence/mail_outbox_repository.hpp"
 
 namespace nuitee::worker {
 
@@ -34,7 +34,7 @@ struct ChaseMail {
 // The mail rendered in `wording` (the collectivity's, else Nuitée's when it no longer renders);
 // none when the host has no address.
 std::optional<persistence::MailToSend> ComposeChaseMail(const ChaseMail& mail,
-                                                       const MailTemplate& wording);
+                                                        const MailTemplate& wording);
 
 // The queued mail's id; none when the host has no usable address (the steps are taken all the
 // same: the referent sees them). Fails when the mail cannot be queued for another reason.

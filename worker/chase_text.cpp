@@ -32,7 +32,8 @@ std::string StepTakenText(EnforcementStep step, bool mailed) {
   const std::string no_mail = " L'hébergeur n'a pas d'adresse électronique : aucun courriel.";
   switch (step) {
     case EnforcementStep::kInvitation:
-      return mailed ? "Invitation à déclarer envoyée par courriel." : "Invitation à déclarer." + no_mail;
+      return mailed ? "Invitation à déclarer envoyée par courriel."
+                    : "Invitation à déclarer." + no_mail;
     case EnforcementStep::kFirstReminder:
       return mailed ? "Première relance envoyée par courriel." : "Première relance." + no_mail;
     case EnforcementStep::kSecondReminder:

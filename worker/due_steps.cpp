@@ -17,8 +17,7 @@ std::vector<Month> ChasedMonths(const EnforcementPolicy& policy, Day today) {
 
 void AppendDueSteps(const persistence::ChasedAccommodation& accommodation,
                     const persistence::ProcedureState& state, const EnforcementPolicy& policy,
-                    const DeclarationSettings& declarations, Day today,
-                    std::vector<DueStep>& due) {
+                    const DeclarationSettings& declarations, Day today, std::vector<DueStep>& due) {
   const auto host = state.hosts.find(accommodation.host_id);
   if (host == state.hosts.end()) return;
   std::vector<TakenStep> taken;
@@ -54,9 +53,8 @@ OpenNights OpenNightsIn(const persistence::ChasedAccommodation& accommodation, M
     if (accommodation.opened_on && day < *accommodation.opened_on) continue;
     // Ceasing on a day leaves no night from that day on.
     if (accommodation.ceased_on && day >= *accommodation.ceased_on) break;
-    const bool closed =
-        std::any_of(accommodation.closures.begin(), accommodation.closures.end(),
-                    [&](const DayRange& range) { return range.Contains(day); });
+    const bool closed = std::any_of(accommodation.closures.begin(), accommodation.closures.end(),
+                                    [&](const DayRange& range) { return range.Contains(day); });
     if (closed) continue;
     if (open.nights == 0) open.first_night = day;
     ++open.nights;

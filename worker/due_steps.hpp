@@ -26,8 +26,7 @@ std::vector<Month> ChasedMonths(const EnforcementPolicy& policy, Day today);
 // Appends the steps of `accommodation` due on or before `today`, one per month at most.
 void AppendDueSteps(const persistence::ChasedAccommodation& accommodation,
                     const persistence::ProcedureState& state, const EnforcementPolicy& policy,
-                    const DeclarationSettings& declarations, Day today,
-                    std::vector<DueStep>& due);
+                    const DeclarationSettings& declarations, Day today, std::vector<DueStep>& due);
 
 // The nights the accommodation was open in `month` (opened, ceased, closures): the first one
 // and how many; nights == 0 when it was never open.

@@ -78,10 +78,9 @@ letters::FormalNoticeLetter NoticeFor(const ChasedCollectivity& chased, const Ch
                                       Day today) {
   const EnforcementPolicy& policy = chased.policy;
   letters::FormalNoticeLetter letter;
-  letter.letterhead = {policy.letter_sender.empty() ? chased.collectivity.name
-                                                    : policy.letter_sender,
-                       Lines(policy.letter_address), policy.letter_signatory,
-                       policy.letter_contact};
+  letter.letterhead = {
+      policy.letter_sender.empty() ? chased.collectivity.name : policy.letter_sender,
+      Lines(policy.letter_address), policy.letter_signatory, policy.letter_contact};
   letter.recipient = {host.legal_name, {host.address_line, host.postal_code + " " + host.city}};
   letter.collectivity_name = chased.collectivity.name;
   letter.place =
@@ -93,11 +92,10 @@ letters::FormalNoticeLetter NoticeFor(const ChasedCollectivity& chased, const Ch
 }
 
 // The steps still due for the locked hosts, from their procedure read again under the lock.
-std::vector<DueStep> StillDue(persistence::Transaction& tx, const ChasedCollectivity& chased,
+std::vector<DueStep> StillDue(const ChasedCollectivity& chased,
                               const std::vector<std::string>& locked,
                               const AccommodationsByHost& accommodations,
                               const persistence::ProcedureState& state, Day today) {
-  (void)tx;
   std::vector<DueStep> due;
   for (const auto& host : locked) {
     const auto found = accommodations.find(host);
@@ -137,10 +135,10 @@ BatchMails QueueBatchMails(persistence::Transaction& tx, const ChasedCollectivit
                                              .Effective())
                     .first;
     }
-    auto mail = ComposeChaseMail({chased.collectivity, chased.policy, state.hosts.at(group.first),
-                                  *mail_kind, steps, by_id, options.portal_url, options.today,
-                                  options.actor},
-                                 wording->second);
+    auto mail = ComposeChaseMail(
+        {chased.collectivity, chased.policy, state.hosts.at(group.first), *mail_kind, steps, by_id,
+         options.portal_url, options.today, options.actor},
+        wording->second);
     if (!mail) continue;
     mails.push_back(std::move(*mail));
     mailed_steps.push_back(&steps);
@@ -179,8 +177,50 @@ Result<std::string> MakeLetter(persistence::Transaction& tx, ChasedCollectivity&
     persistence::LogInternal("enforcement_letter_not_rendered", pdf.error().message);
     return Fail(pdf.error());
   }
-  return EnforcementStepRepository::InsertLetter(tx, chased.collectivity.id, host.id,
-                                                 options.today, *pdf, options.actor);
+  return EnforcementStepRepository::InsertLetter(tx, chased.collectivity.id, host.id, options.today,
+                                                 *pdf, options.actor);
+}
+
+// The steps to insert, with what the later stages need: the accommodations by id and, for the
+// taxations d'office, their amounts (a step whose amount cannot be computed waits for the rates).
+struct WantedSteps {
+  std::vector<persistence::NewStep> steps;
+  std::map<std::string, const ChasedAccommodation*> by_id;
+  std::map<std::string, persistence::ProposedAssessment> assessments;  // by accommodation-month
+};
+
+WantedSteps Wanted(persistence::Transaction& tx, ChasedCollectivity& chased,
+                   const std::vector<DueStep>& due, Day today) {
+  WantedSteps wanted;
+  for (const auto& each : due) {
+    wanted.by_id[each.accommodation->id] = each.accommodation;
+    const std::string key = persistence::AccommodationMonthKey(each.accommodation->id, each.month);
+    if (each.step.kind == EnforcementStep::kAssessment) {
+      auto proposed = Estimate(tx, chased, *each.accommodation, each.month, today);
+      if (!proposed) {
+        persistence::LogInternal("enforcement_assessment_not_computable", key);
+        continue;
+      }
+      wanted.assessments.emplace(key, std::move(*proposed));
+    }
+    wanted.steps.push_back({each.accommodation->host_id, each.accommodation->id, each.month,
+                            each.step.kind, each.step.due_on});
+  }
+  return wanted;
+}
+
+int ProposeAssessments(persistence::Transaction& tx, const ChasedCollectivity& chased,
+                       const std::vector<StoredStep>& steps,
+                       std::map<std::string, persistence::ProposedAssessment>& amounts,
+                       const CalendarPassOptions& options) {
+  for (const auto& step : steps) {
+    auto& proposed =
+        amounts.at(persistence::AccommodationMonthKey(step.accommodation_id, step.month));
+    proposed.step_id = step.id;
+    EnforcementStepRepository::ProposeAssessment(tx, chased.collectivity.id, proposed,
+                                                 options.actor);
+  }
+  return int(steps.size());
 }
 
 }  // namespace
@@ -193,64 +233,40 @@ Result<BatchOutcome> TakeHostBatch(persistence::Transaction& tx, ChasedCollectiv
   const auto locked = EnforcementStepRepository::LockHosts(tx, hosts);
   outcome.hosts_skipped = int(hosts.size() - locked.size());
   if (locked.empty()) return outcome;
-  const auto state = EnforcementStepRepository::State(tx, chased.collectivity.id, chased.from, locked);
-  const auto due = StillDue(tx, chased, locked, accommodations, state, options.today);
-
-  std::map<std::string, const ChasedAccommodation*> by_id;
-  std::map<std::string, persistence::ProposedAssessment> assessments;  // by accommodation-month
-  std::vector<persistence::NewStep> wanted;
-  for (const auto& each : due) {
-    by_id[each.accommodation->id] = each.accommodation;
-    const std::string key = persistence::AccommodationMonthKey(each.accommodation->id, each.month);
-    if (each.step.kind == EnforcementStep::kAssessment) {
-      auto proposed = Estimate(tx, chased, *each.accommodation, each.month, options.today);
-      if (!proposed) {
-        persistence::LogInternal("enforcement_assessment_not_computable", key);
-        continue;  // taken once the rates allow it
-      }
-      assessments.emplace(key, std::move(*proposed));
-    }
-    wanted.push_back({each.accommodation->host_id, each.accommodation->id, each.month,
-                      each.step.kind, each.step.due_on});
-  }
-  const auto inserted = EnforcementStepRepository::Insert(tx, chased.collectivity.id, wanted,
+  const auto state =
+      EnforcementStepRepository::State(tx, chased.collectivity.id, chased.from, locked);
+  auto wanted = Wanted(tx, chased, StillDue(chased, locked, accommodations, state, options.today),
+                       options.today);
+  const auto inserted = EnforcementStepRepository::Insert(tx, chased.collectivity.id, wanted.steps,
                                                           options.today, options.actor);
   outcome.steps = int(inserted.size());
 
   // One mail per host and kind, listing every accommodation-month it chases.
-  std::map<std::pair<std::string, EnforcementStep>, std::vector<StoredStep>> grouped;
+  StepGroups grouped;
   for (const auto& step : inserted) grouped[{step.host_id, step.kind}].push_back(step);
   for (auto& [group, steps] : grouped) {
     std::sort(steps.begin(), steps.end(), [&](const StoredStep& a, const StoredStep& b) {
-      return std::tie(by_id.at(a.accommodation_id)->name, a.month) <
-             std::tie(by_id.at(b.accommodation_id)->name, b.month);
+      return std::tie(wanted.by_id.at(a.accommodation_id)->name, a.month) <
+             std::tie(wanted.by_id.at(b.accommodation_id)->name, b.month);
     });
   }
-  const auto mailed = QueueBatchMails(tx, chased, grouped, by_id, state, options);
+  const auto mailed = QueueBatchMails(tx, chased, grouped, wanted.by_id, state, options);
   outcome.mails = mailed.mails;
-  std::map<std::string, std::vector<std::string>> events;  // by text
+  std::map<std::string, std::vector<std::string>> events;  // step ids by the history's text
   for (const auto& [group, steps] : grouped) {
     const auto& [host_id, kind] = group;
     std::vector<std::string> ids;
     for (const auto& step : steps) ids.push_back(step.id);
     if (kind == EnforcementStep::kFormalNotice) {
-      auto letter = MakeLetter(tx, chased, state.hosts.at(host_id), steps, by_id, options);
+      auto letter = MakeLetter(tx, chased, state.hosts.at(host_id), steps, wanted.by_id, options);
       if (!letter) return Fail(letter.error());
       EnforcementStepRepository::LinkLetter(tx, ids, *letter);
       ++outcome.letters;
     }
     if (kind == EnforcementStep::kAssessment) {
-      for (const auto& step : steps) {
-        auto& proposed = assessments.at(persistence::AccommodationMonthKey(step.accommodation_id,
-                                                                           step.month));
-        proposed.step_id = step.id;
-        EnforcementStepRepository::ProposeAssessment(tx, chased.collectivity.id, proposed,
-                                                     options.actor);
-        ++outcome.assessments;
-      }
+      outcome.assessments += ProposeAssessments(tx, chased, steps, wanted.assessments, options);
     }
-    const bool with_mail = mailed.step_ids.contains(ids.front());
-    auto& same_text = events[StepTakenText(kind, with_mail)];
+    auto& same_text = events[StepTakenText(kind, mailed.step_ids.contains(ids.front()))];
     same_text.insert(same_text.end(), ids.begin(), ids.end());
   }
   for (const auto& [text, ids] : events) {

@@ -22,19 +22,20 @@ Result<persistence::NewStep> NextReminder(const persistence::ChasedAccommodation
   const StoredStep* first = nullptr;
   for (const auto& step : taken) {
     if (step.kind >= EnforcementStep::kSecondReminder) {
-      return Fail(Error::Conflict("Les deux relances de ce mois ont déjà été envoyées : aucune "
-                                  "relance ne reste à envoyer."));
+      return Fail(
+          Error::Conflict("Les deux relances de ce mois ont déjà été envoyées : aucune "
+                          "relance ne reste à envoyer."));
     }
     if (step.kind == EnforcementStep::kFirstReminder) first = &step;
   }
-  persistence::NewStep next{accommodation.host_id, accommodation.id, month,
-                            EnforcementStep::kFirstReminder, {}};
+  persistence::NewStep next{
+      accommodation.host_id, accommodation.id, month, EnforcementStep::kFirstReminder, {}};
   if (first) {
     next.kind = EnforcementStep::kSecondReminder;
     next.due_on = AddDays(first->taken_on, policy.delays.second_reminder_after_days);
   } else {
-    next.due_on = *StepDay(EnforcementStep::kFirstReminder, month, collectivity.declarations,
-                           policy.delays);
+    next.due_on =
+        *StepDay(EnforcementStep::kFirstReminder, month, collectivity.declarations, policy.delays);
   }
   return next;
 }
@@ -69,9 +70,9 @@ Result<StoredStep> RemindNow(persistence::Transaction& tx, const RemindNowReques
   if (inserted.empty()) return Fail(Error::Conflict("Cette relance vient d'être envoyée."));
   const std::map<std::string, const persistence::ChasedAccommodation*> by_id = {
       {accommodation->id, &*accommodation}};
-  auto mail = QueueChaseMail(tx, {*collectivity, policy, state.hosts.at(accommodation->host_id),
-                                  *MailKindOf(next->kind), inserted, by_id, request.portal_url,
-                                  request.today, request.actor});
+  auto mail = QueueChaseMail(
+      tx, {*collectivity, policy, state.hosts.at(accommodation->host_id), *MailKindOf(next->kind),
+           inserted, by_id, request.portal_url, request.today, request.actor});
   if (!mail) return Fail(mail.error());
   EnforcementStepRepository::AppendEvents(
       tx, {inserted.front().id}, "reminder_sent_now",

@@ -83,7 +83,7 @@ void RemindNow(Exchange& exchange, Services& services) {
   JsonReader reader(*body, "", errors);
   reader.RejectUnknownFields();
   if (!errors.empty()) return exchange.SendError(errors.ToError());
-  const worker::RemindNowRequest request{*tenant,          *accommodation,    *month,
+  const worker::RemindNowRequest request{*tenant,          *accommodation,   *month,
                                          services.today(), exchange.Actor(), services.public_url};
   RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
     auto step = worker::RemindNow(tx, request);
@@ -128,8 +128,8 @@ void ListLetters(Exchange& exchange, Services& services) {
   std::optional<bool> delivered;
   if (auto value = query->Get("delivered")) {
     if (*value != "true" && *value != "false") {
-      return exchange.SendError(Error::InvalidArgument(
-          "/query/delivered", "« delivered » vaut « true » ou « false »."));
+      return exchange.SendError(
+          Error::InvalidArgument("/query/delivered", "« delivered » vaut « true » ou « false »."));
     }
     delivered = *value == "true";
   }
@@ -191,8 +191,10 @@ void RecordDelivery(Exchange& exchange, Services& services) {
         tx, steps, "letter_delivered",
         "Mise en demeure reçue par l'hébergeur le " + FormatIsoDate(*delivered_on) + ".",
         exchange.Actor(), *delivered_on);
-    return Reply{Code::Ok, LetterToJson(*EnforcementStepRepository::FindLetter(tx, *tenant, *id)),
-                 {}, std::nullopt};
+    return Reply{Code::Ok,
+                 LetterToJson(*EnforcementStepRepository::FindLetter(tx, *tenant, *id)),
+                 {},
+                 std::nullopt};
   });
 }
 

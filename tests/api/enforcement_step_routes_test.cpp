@@ -40,8 +40,10 @@ class EnforcementStepRoutes : public ::testing::Test {
   void Pass(Day today) {
     worker::CalendarPassOptions options;
     options.today = today;
-    options.render_formal_notice = [](const letters::FormalNoticeLetter& letter)
-        -> Result<std::string> { return "%PDF-1.4 fake " + letter.recipient.name; };
+    options.render_formal_notice =
+        [](const letters::FormalNoticeLetter& letter) -> Result<std::string> {
+      return "%PDF-1.4 fake " + letter.recipient.name;
+    };
     auto report = worker::RunCalendarPass(server_.db().database(), options);
     ASSERT_TRUE(report);
     ASSERT_EQ(report->batches_failed, 0);
@@ -83,9 +85,11 @@ TEST_F(EnforcementStepRoutes, ARemindNowTakesTheFirstThenTheSecondReminderThenRe
 }
 
 TEST_F(EnforcementStepRoutes, ARemindNowIsRefusedForADeclaredMonth) {
-  server_.db().Execute("INSERT INTO declaration_months (accommodation_id, month, collectivity_id, "
-                       "host_id, latest_revision) SELECT id, '2026-09-01', collectivity_id, "
-                       "host_id, 1 FROM accommodations WHERE id = '" + rental_ + "'");
+  server_.db().Execute(
+      "INSERT INTO declaration_months (accommodation_id, month, collectivity_id, "
+      "host_id, latest_revision) SELECT id, '2026-09-01', collectivity_id, "
+      "host_id, 1 FROM accommodations WHERE id = '" +
+      rental_ + "'");
   const auto refused = Remind("2026-09");
   EXPECT_EQ(refused.status, 409) << refused.body;
   EXPECT_NE(refused.body.find("déclaré"), std::string::npos) << refused.body;

@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "persistence/accommodation_repository.hpp"
 #include "persistence/collectivity_repository.hpp"
 #include "persistence/host_repository.hpp"
-#include "persistence/accommodation_repository.hpp"
 #include "tests/support/sample_register.hpp"
 #include "tests/support/test_database.hpp"
 
@@ -84,17 +84,22 @@ TEST_F(EnforcementStepRepositoryTest, AStepIsNeverRewrittenNorDeletedAndItsMailI
             "");
   EXPECT_NE(testing::TestDatabase::SqlStateOf(db_.url(), "DELETE FROM enforcement_steps" + where),
             "");
-  db_.Execute("INSERT INTO mail_outbox (collectivity_id, kind, recipient, subject, body, "
-              "created_by) VALUES ('" + collectivity_.value() +
-              "', 'first_reminder', 'a@example.fr', 's', 'b', 'test'), ('" +
-              collectivity_.value() + "', 'first_reminder', 'b@example.fr', 's', 'b', 'test')");
+  db_.Execute(
+      "INSERT INTO mail_outbox (collectivity_id, kind, recipient, subject, body, "
+      "created_by) VALUES ('" +
+      collectivity_.value() + "', 'first_reminder', 'a@example.fr', 's', 'b', 'test'), ('" +
+      collectivity_.value() + "', 'first_reminder', 'b@example.fr', 's', 'b', 'test')");
   EXPECT_EQ(testing::TestDatabase::SqlStateOf(
-                db_.url(), "UPDATE enforcement_steps SET mail_id = (SELECT id FROM mail_outbox "
-                           "ORDER BY seq LIMIT 1)" + where),
+                db_.url(),
+                "UPDATE enforcement_steps SET mail_id = (SELECT id FROM mail_outbox "
+                "ORDER BY seq LIMIT 1)" +
+                    where),
             "");
   EXPECT_NE(testing::TestDatabase::SqlStateOf(
-                db_.url(), "UPDATE enforcement_steps SET mail_id = (SELECT id FROM mail_outbox "
-                           "ORDER BY seq DESC LIMIT 1)" + where),
+                db_.url(),
+                "UPDATE enforcement_steps SET mail_id = (SELECT id FROM mail_outbox "
+                "ORDER BY seq DESC LIMIT 1)" +
+                    where),
             "");
 }
 

@@ -18,19 +18,21 @@ class EnforcementYear : public ::testing::Test {
   // taken, as the avis de réception would come back.
   void RunDays(Day from, Day to) {
     for (Day day = from; day <= to; day = AddDays(day, 1)) {
-      db_.Execute("UPDATE enforcement_steps SET delivered_on = taken_on + 8, "
-                  "delivery_recorded_by = 'referente', delivery_recorded_at = now() "
-                  "WHERE kind = 'formal_notice' AND delivered_on IS NULL AND taken_on + 8 <= '" +
-                  FormatIsoDate(day) + "'");
+      db_.Execute(
+          "UPDATE enforcement_steps SET delivered_on = taken_on + 8, "
+          "delivery_recorded_by = 'referente', delivery_recorded_at = now() "
+          "WHERE kind = 'formal_notice' AND delivered_on IS NULL AND taken_on + 8 <= '" +
+          FormatIsoDate(day) + "'");
       territory_.Pass(day);
     }
   }
 
   std::string StepDays(const std::string& accommodation, Month month) {
     return TestDatabase::QueryText(
-        db_.url(), "SELECT coalesce(string_agg(kind || '@' || taken_on::text, ' ' ORDER BY seq), "
-                   "'') FROM enforcement_steps WHERE accommodation_id = '" + accommodation +
-                       "' AND month = '" + FormatIsoMonth(month) + "-01'");
+        db_.url(),
+        "SELECT coalesce(string_agg(kind || '@' || taken_on::text, ' ' ORDER BY seq), "
+        "'') FROM enforcement_steps WHERE accommodation_id = '" +
+            accommodation + "' AND month = '" + FormatIsoMonth(month) + "-01'");
   }
 
   long long StepsOf(const std::string& accommodation) {
@@ -51,15 +53,17 @@ TEST_F(EnforcementYear, TakesEachStepOnItsDayOnceAndStopsAtEveryExclusion) {
   const std::string ceased = territory_.AddAccommodation(
       territory_.AddHost("Cécile Cessée", "cecile@example.fr"), "Gîte fermé",
       [](Accommodation& a) { a.ceased_on = On(2024, 4, 1); });
-  const std::string seasonal = territory_.AddAccommodation(
-      territory_.AddHost("Serge Saison", "serge@example.fr"), "Refuge d'hiver",
-      [](Accommodation& a) { a.closures = {{On(2024, 7, 1), On(2024, 8, 31)}}; });
+  const std::string seasonal =
+      territory_.AddAccommodation(territory_.AddHost("Serge Saison", "serge@example.fr"),
+                                  "Refuge d'hiver", [](Accommodation& a) {
+                                    a.closures = {{On(2024, 7, 1), On(2024, 8, 31)}};
+                                  });
   const std::string nil_host = territory_.AddHost("Nina Néant", "nina@example.fr");
   const std::string nil = territory_.AddAccommodation(nil_host, "Studio Néant");
   const std::string platform_host = territory_.AddHost("Paul Plateforme", "paul@example.fr");
-  const std::string platforms_only = territory_.AddAccommodation(
-      platform_host, "Appartement Plateformes",
-      [](Accommodation& a) { a.marketing = Marketing::kPlatforms; });
+  const std::string platforms_only =
+      territory_.AddAccommodation(platform_host, "Appartement Plateformes",
+                                  [](Accommodation& a) { a.marketing = Marketing::kPlatforms; });
   const std::string held_host = territory_.AddHost("Hugo Suspendu", "hugo@example.fr");
   const std::string held = territory_.AddAccommodation(held_host, "Maison Suspendue");
   const std::string archived_host = territory_.AddHost("Anne Archivée", "anne@example.fr");
@@ -69,12 +73,15 @@ TEST_F(EnforcementYear, TakesEachStepOnItsDayOnceAndStopsAtEveryExclusion) {
       [](Accommodation& a) { a.opened_on = On(2024, 10, 10); });
 
   for (unsigned month = 1; month <= 12; ++month) territory_.Declare(nil, MonthOf(2024, month));
-  db_.Execute("INSERT INTO platform_sworn_statements (collectivity_id, host_id, year, filed_on, "
-              "recorded_by) SELECT collectivity_id, id, 2024, '2024-01-10', 'referente' FROM "
-              "hosts WHERE id = '" + platform_host + "'");
-  db_.Execute("INSERT INTO enforcement_holds (collectivity_id, host_id, reason, placed_by) SELECT "
-              "collectivity_id, id, 'Litige en cours', 'referente' FROM hosts WHERE id = '" +
-              held_host + "'");
+  db_.Execute(
+      "INSERT INTO platform_sworn_statements (collectivity_id, host_id, year, filed_on, "
+      "recorded_by) SELECT collectivity_id, id, 2024, '2024-01-10', 'referente' FROM "
+      "hosts WHERE id = '" +
+      platform_host + "'");
+  db_.Execute(
+      "INSERT INTO enforcement_holds (collectivity_id, host_id, reason, placed_by) SELECT "
+      "collectivity_id, id, 'Litige en cours', 'referente' FROM hosts WHERE id = '" +
+      held_host + "'");
   db_.Execute("UPDATE hosts SET archived_on = '2023-12-01' WHERE id = '" + archived_host + "'");
 
   // January to mid-February; the late host declares January on 20 February, between its first
@@ -101,8 +108,7 @@ TEST_F(EnforcementYear, TakesEachStepOnItsDayOnceAndStopsAtEveryExclusion) {
             0);
 
   // Declared mid-way: nothing after the first reminder for January; February onwards is chased.
-  EXPECT_EQ(StepDays(late, MonthOf(2024, 1)),
-            "invitation@2024-02-01 first_reminder@2024-02-16");
+  EXPECT_EQ(StepDays(late, MonthOf(2024, 1)), "invitation@2024-02-01 first_reminder@2024-02-16");
   EXPECT_NE(StepDays(late, MonthOf(2024, 2)), "");
 
   // The exclusions.
@@ -131,24 +137,27 @@ TEST_F(EnforcementYear, TakesEachStepOnItsDayOnceAndStopsAtEveryExclusion) {
                           "AND recipient = 'helene@example.fr' AND body LIKE '%Gîte des Sources%' "
                           "AND body LIKE '%Le Moulin%'"),
             11);
-  EXPECT_EQ(db_.CountRows("SELECT count(*) FROM enforcement_steps s WHERE kind IN ('invitation', "
-                          "'first_reminder', 'second_reminder', 'formal_notice') AND mail_id IS NULL"),
-            0);
+  EXPECT_EQ(
+      db_.CountRows("SELECT count(*) FROM enforcement_steps s WHERE kind IN ('invitation', "
+                    "'first_reminder', 'second_reminder', 'formal_notice') AND mail_id IS NULL"),
+      0);
   // Each mise en demeure is one letter for the host, listing both accommodations with amounts.
   EXPECT_EQ(db_.CountRows("SELECT count(DISTINCT letter_id) FROM enforcement_steps WHERE "
                           "kind = 'formal_notice' AND month = '2024-01-01' AND host_id = '" +
                           silent_host + "'"),
             1);
   EXPECT_NE(TestDatabase::QueryText(
-                db_.url(), "SELECT convert_from(l.pdf, 'UTF8') FROM enforcement_letters l JOIN "
-                           "enforcement_steps s ON s.letter_id = l.id WHERE s.accommodation_id = '" +
-                               gite + "' AND s.month = '2024-01-01'"),
+                db_.url(),
+                "SELECT convert_from(l.pdf, 'UTF8') FROM enforcement_letters l JOIN "
+                "enforcement_steps s ON s.letter_id = l.id WHERE s.accommodation_id = '" +
+                    gite + "' AND s.month = '2024-01-01'"),
             "");
   // The taxation d'office of February 2024: 4 persons × 29 nights.
   EXPECT_EQ(TestDatabase::QueryText(db_.url(),
                                     "SELECT nights || ' ' || capacity_persons || ' ' || status || "
                                     "' ' || revision FROM office_assessments WHERE "
-                                    "accommodation_id = '" + gite + "' AND month = '2024-02-01'"),
+                                    "accommodation_id = '" +
+                                        gite + "' AND month = '2024-02-01'"),
             "29 4 proposed 1");
   // The history has one 'step_taken' row per step.
   EXPECT_EQ(db_.CountRows("SELECT count(*) FROM enforcement_events WHERE kind = 'step_taken'"),
@@ -174,12 +183,12 @@ TEST_F(EnforcementYear, AReminderQueuedButUnsentIsWithdrawnOnceItsMonthsAreDecla
                           "AND withdrawn_at IS NOT NULL AND withdrawn_reason LIKE '%déclarés%'"),
             2);
   EXPECT_EQ(db_.CountRows("SELECT count(*) FROM enforcement_events WHERE kind = 'mail_withdrawn' "
-                          "AND accommodation_id = '" + chalet + "'"),
+                          "AND accommodation_id = '" +
+                          chalet + "'"),
             2);
   // Nothing more is taken for January.
   RunDays(On(2024, 2, 17), On(2024, 3, 31));
-  EXPECT_EQ(StepDays(chalet, MonthOf(2024, 1)),
-            "invitation@2024-02-01 first_reminder@2024-02-16");
+  EXPECT_EQ(StepDays(chalet, MonthOf(2024, 1)), "invitation@2024-02-01 first_reminder@2024-02-16");
 }
 
 TEST_F(EnforcementYear, CatchesUpLateMonthsWithTheFirstReminderAndOneMailListingThemAll) {

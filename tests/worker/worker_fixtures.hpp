@@ -79,8 +79,9 @@ class WorkerTerritory {
   std::string AddHost(const std::string& name, const std::string& email) {
     Host host = SampleHost(collectivity_, name);
     host.email = email;
-    auto made = db_.database().InTransaction(
-        [&](persistence::Transaction& tx) { return persistence::HostRepository::Insert(tx, host); });
+    auto made = db_.database().InTransaction([&](persistence::Transaction& tx) {
+      return persistence::HostRepository::Insert(tx, host);
+    });
     EXPECT_TRUE(made) << made.error().message;
     return made->id.value();
   }
@@ -107,11 +108,15 @@ class WorkerTerritory {
 
   // A submission of the month, as the declaration routes leave it (latest_revision > 0).
   void Declare(const std::string& accommodation, Month month) {
-    db_.Execute("INSERT INTO declaration_months (accommodation_id, month, collectivity_id, "
-                "host_id, latest_revision) SELECT id, '" +
-                FormatIsoMonth(month) + "-01', collectivity_id, host_id, 1 FROM accommodations "
-                "WHERE id = '" + accommodation + "' ON CONFLICT (accommodation_id, month) DO "
-                "UPDATE SET latest_revision = 1");
+    db_.Execute(
+        "INSERT INTO declaration_months (accommodation_id, month, collectivity_id, "
+        "host_id, latest_revision) SELECT id, '" +
+        FormatIsoMonth(month) +
+        "-01', collectivity_id, host_id, 1 FROM accommodations "
+        "WHERE id = '" +
+        accommodation +
+        "' ON CONFLICT (accommodation_id, month) DO "
+        "UPDATE SET latest_revision = 1");
   }
 
   worker::CalendarPassReport Pass(Day today) {

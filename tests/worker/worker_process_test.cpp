@@ -2,13 +2,16 @@
 // workers at once take every step and send every mail once; a worker killed with kill -9 in the
 // middle of a batch loses nothing and doubles nothing when started again; mail that could not
 // leave while the SMTP relay was down for an hour goes out once when it is back.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <thread>
@@ -29,22 +32,27 @@ class WorkerProcess : public ::testing::Test {
   // `hosts` hosts with one accommodation each, loaded in SQL (thousands in well under a second).
   void LoadHosts(int hosts) {
     const std::string c = territory_.collectivity().value();
-    db_.Execute("INSERT INTO hosts (collectivity_id, kind, legal_name, email, address_line, "
-                "postal_code, city) SELECT '" + c + "', 'person', 'Hôte ' || i, 'hote' || i || "
-                "'@example.fr', i || ' rue du Lac', '15300', 'Murat' FROM generate_series(1, " +
-                std::to_string(hosts) + ") i");
-    db_.Execute("INSERT INTO accommodations (collectivity_id, host_id, host_name, name, "
-                "commune_insee_code, address_line, postal_code, nature, capacity_persons, "
-                "marketing, opened_on, unclassified_category) SELECT collectivity_id, id, "
-                "legal_name, 'Gîte de ' || legal_name, '15138', address_line, '15300', "
-                "'furnished_rental', 4, 'direct', '2020-01-01', 'unclassified' FROM hosts "
-                "WHERE collectivity_id = '" + c + "'");
+    db_.Execute(
+        "INSERT INTO hosts (collectivity_id, kind, legal_name, email, address_line, "
+        "postal_code, city) SELECT '" +
+        c +
+        "', 'person', 'Hôte ' || i, 'hote' || i || "
+        "'@example.fr', i || ' rue du Lac', '15300', 'Murat' FROM generate_series(1, " +
+        std::to_string(hosts) + ") i");
+    db_.Execute(
+        "INSERT INTO accommodations (collectivity_id, host_id, host_name, name, "
+        "commune_insee_code, address_line, postal_code, nature, capacity_persons, "
+        "marketing, opened_on, unclassified_category) SELECT collectivity_id, id, "
+        "legal_name, 'Gîte de ' || legal_name, '15138', address_line, '15300', "
+        "'furnished_rental', 4, 'direct', '2020-01-01', 'unclassified' FROM hosts "
+        "WHERE collectivity_id = '" +
+        c + "'");
   }
 
   // Starts `nuitee worker --once --today 2024-02-16` (with an SMTP relay when `smtp_url` is set);
   // its log goes to /dev/null.
-  pid_t StartWorker(const std::string& smtp_url = "") {
-    std::vector<std::string> arguments = {NUITEE_BINARY, "worker", "--once", "--today", kToday};
+  pid_t StartWorker(const std::string& smtp_url = "", const std::string& today = kToday) {
+    std::vector<std::string> arguments = {NUITEE_BINARY, "worker", "--once", "--today", today};
     std::vector<std::string> environment = {"NUITEE_DATABASE_URL=" + db_.ServerRoleUrl(),
                                             "NUITEE_LOG_LEVEL=error"};
     if (!smtp_url.empty()) {
@@ -152,7 +160,8 @@ TEST_F(WorkerProcess, MailsWaitWhileTheRelayIsDownForAnHourThenLeaveOnceWhenItIs
   for (int attempt = 1; attempt <= 7; ++attempt) {
     EXPECT_EQ(Wait(StartWorker(down_url)), 0);
     EXPECT_EQ(Count("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL AND dead_at IS NULL "
-                    "AND last_error IS NOT NULL AND attempts = " + std::to_string(attempt)),
+                    "AND last_error IS NOT NULL AND attempts = " +
+                    std::to_string(attempt)),
               kHosts);
     EXPECT_EQ(Count("SELECT count(*) FROM mail_outbox WHERE next_attempt_at <= now()"), 0)
         << "a failed mail waits for its backoff";
@@ -167,6 +176,44 @@ TEST_F(WorkerProcess, MailsWaitWhileTheRelayIsDownForAnHourThenLeaveOnceWhenItIs
   ExpectEveryStepAndMailOnce(kHosts);
   EXPECT_EQ(Count("SELECT count(*) FROM mail_outbox WHERE sent_at IS NOT NULL AND attempts = 8"),
             kHosts);
+}
+
+TEST_F(WorkerProcess, TheMiseEnDemeureIsAPdfLetterInFrenchListingTheMonthsMissing) {
+  LoadHosts(2);
+  for (const char* day : {"2024-02-16", "2024-02-26", "2024-03-12"}) {
+    EXPECT_EQ(Wait(StartWorker("", day)), 0) << day;
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM enforcement_letters"), 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM enforcement_steps WHERE kind = 'formal_notice' AND "
+                  "letter_id IS NOT NULL AND taken_on = '2024-03-12'"),
+            2);
+  EXPECT_EQ(Count("SELECT count(*) FROM mail_outbox WHERE kind = 'formal_notice' AND body LIKE "
+                  "'%mise en demeure datée du 12 mars 2024%'"),
+            2);
+  // The PDF as stored, read back with pdftotext (poppler), an implementation of its own.
+  const std::string pdf_path = "/tmp/nuitee-worker-letter-" + std::to_string(getpid()) + ".pdf";
+  const std::string hex = TestDatabase::QueryText(
+      db_.url(), "SELECT encode(pdf, 'hex') FROM enforcement_letters ORDER BY seq LIMIT 1");
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    bytes += char(std::stoi(hex.substr(i, 2), nullptr, 16));
+  }
+  ASSERT_EQ(bytes.rfind("%PDF", 0), 0u);
+  {
+    FILE* file = std::fopen(pdf_path.c_str(), "wb");
+    ASSERT_NE(file, nullptr);
+    std::fwrite(bytes.data(), 1, bytes.size(), file);
+    std::fclose(file);
+  }
+  FILE* text = popen(("pdftotext -layout " + pdf_path + " - 2>/dev/null").c_str(), "r");
+  ASSERT_NE(text, nullptr);
+  std::string content;
+  char buffer[4096];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, text)) > 0;) content.append(buffer, n);
+  pclose(text);
+  std::remove(pdf_path.c_str());
+  EXPECT_NE(content.find("janvier 2024"), std::string::npos) << content;
+  EXPECT_NE(content.find("Gîte de Hôte"), std::string::npos) << content;
 }
 
 }  // namespace
