@@ -29,6 +29,10 @@ const std::vector<Setting> kSettings = {
     {"--smtp-from", "NUITEE_SMTP_FROM"},
     {"--smtp-starttls", "NUITEE_SMTP_STARTTLS"},
     {"--smtp-ca-file", "NUITEE_SMTP_CA_FILE"},
+    {"--poll-seconds", "NUITEE_POLL_SECONDS"},
+    {"--today", "NUITEE_TODAY"},
+    {"--portal-url", "NUITEE_PORTAL_URL"},
+    {"--once", "NUITEE_ONCE"},
 };
 
 std::optional<long long> ParseInteger(const std::string& text) {
@@ -73,6 +77,9 @@ std::string UsageText() {
          "              créer des comptes en SQL : scripts, bancs d'essai)\n"
          "  send-mail   envoie les courriels en attente dont l'heure est venue, puis s'arrête\n"
          "              (demande --smtp-url ; serve les envoie aussi en continu)\n"
+         "  worker      relance les hébergeurs qui n'ont pas déclaré : invitations, relances,\n"
+         "              mises en demeure et taxations d'office proposées, selon le calendrier\n"
+         "              de chaque collectivité ; avec --smtp-url, envoie aussi les courriels\n"
          "  --help      affiche cette aide\n"
          "\n"
          "Options (ou variables d'environnement) :\n"
@@ -95,7 +102,14 @@ std::string UsageText() {
          "  --smtp-user NOM       NUITEE_SMTP_USER     identifiant (avec --smtp-password)\n"
          "  --smtp-password MDP   NUITEE_SMTP_PASSWORD mot de passe ; préférez la variable, que\n"
          "                                             les autres utilisateurs ne voient pas\n"
-         "  --smtp-ca-file FICHIER NUITEE_SMTP_CA_FILE certificats PEM de confiance du serveur\n";
+         "  --smtp-ca-file FICHIER NUITEE_SMTP_CA_FILE certificats PEM de confiance du serveur\n"
+         "\n"
+         "Options de worker :\n"
+         "  --once                NUITEE_ONCE          un seul passage, puis s'arrête\n"
+         "  --poll-seconds N      NUITEE_POLL_SECONDS  secondes entre deux passages (défaut 60)\n"
+         "  --today AAAA-MM-JJ    NUITEE_TODAY         fixe la date du jour (essais) ; sinon la\n"
+         "                                             date du jour à Paris\n"
+         "  --portal-url URL      NUITEE_PORTAL_URL    adresse du portail écrite dans les courriels\n";
 }
 
 namespace {
@@ -129,6 +143,11 @@ RawSettings ReadRawSettings(const std::vector<std::string>& arguments,
       } else {
         raw.operands.push_back(argument);
       }
+      continue;
+    }
+    // The one flag without a value.
+    if (argument == "--once") {
+      raw.values[argument] = "1";
       continue;
     }
     std::string flag = argument;
@@ -251,6 +270,25 @@ void ApplySmtp(const std::map<std::string, std::string>& values, Config& config,
   config.smtp = std::move(smtp);
 }
 
+// The worker's clock and rhythm.
+void ApplyWorker(const std::map<std::string, std::string>& values, Config& config,
+                 FieldErrors& errors) {
+  long long poll = config.poll_seconds;
+  ReadInteger(values, kSettings[14], 1, 86400, poll, errors);
+  config.poll_seconds = int(poll);
+  if (auto once = Value(values, "--once")) config.once = *once == "1" || *once == "true";
+  if (auto today = Value(values, "--today")) {
+    config.today = ParseIsoDate(*today);
+    if (!config.today) {
+      errors.Add("--today", "--today (NUITEE_TODAY) doit être une date AAAA-MM-JJ, reçu « " +
+                                *today + " ».");
+    }
+  }
+  config.portal_url = Value(values, "--portal-url")
+                          .value_or("http://" + config.bind_address + ":" +
+                                    std::to_string(config.port));
+}
+
 void ApplySettings(const std::map<std::string, std::string>& values, Config& config,
                    FieldErrors& errors) {
   long long port = config.port, threads = config.threads, pool = 0;
@@ -275,6 +313,7 @@ void ApplySettings(const std::map<std::string, std::string>& values, Config& con
   if (auto it = values.find("--database-url"); it != values.end()) config.database_url = it->second;
   ApplyTls(values, config, errors);
   ApplySmtp(values, config, errors);
+  ApplyWorker(values, config, errors);
 }
 
 }  // namespace
@@ -292,6 +331,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& arguments,
   if (config.command != "serve" && config.command != "migrate" && config.command != "seed-demo" &&
       config.command != "import-delta" && config.command != "create-operator" &&
       config.command != "send-mail" && config.command != "hash-password" &&
+      config.command != "worker" &&
       config.command != "help") {
     errors.Add("", "Commande inconnue : « " + config.command + " » (voir nuitee --help).");
   }

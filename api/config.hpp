@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "api/logger.hpp"
+#include "domain/core/dates.hpp"
 #include "domain/core/error.hpp"
 #include "mailer/smtp_transport.hpp"
 
 namespace nuitee::api {
 
 struct Config {
-  std::string command;     // serve, migrate, seed-demo, import-delta, send-mail, help
+  std::string command;     // serve, migrate, seed-demo, import-delta, send-mail, worker, help
   std::string input_file;  // import-delta: the DELTA XML file
   std::string bind_address = "127.0.0.1";
   int port = 8080;
@@ -25,6 +26,11 @@ struct Config {
   std::string tls_private_key;
   // Set with --smtp-url: serve delivers the outbox in the background, send-mail once.
   std::optional<mailer::SmtpSettings> smtp;
+  // worker: one pass then exit (--once), else a pass every poll_seconds until SIGTERM/SIGINT.
+  bool once = false;
+  int poll_seconds = 60;
+  std::optional<Day> today;  // --today / NUITEE_TODAY fixes the clock (tests); else Europe/Paris
+  std::string portal_url;    // the portal's address written in the mails; default http://bind:port
 };
 
 // `arguments` excludes the program name; `environment` maps NUITEE_* names to values. Every bad

@@ -1,9 +1,12 @@
-// The `nuitee` binary: serve, migrate, seed-demo, import-delta, send-mail. The composition root:
-// reads the configuration once, then wires the database, the routes and the server together.
+// The `nuitee` binary: serve, migrate, seed-demo, import-delta, send-mail, worker. The composition
+// root: reads the configuration once, then wires the database, the routes and the server together.
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <algorithm>
+#include <thread>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -24,6 +27,8 @@
 #include "persistence/write_audit.hpp"
 #include "security/password_hash.hpp"
 #include "security/password_policy.hpp"
+#include "letters/letters.hpp"
+#include "worker/calendar_pass.hpp"
 
 extern char** environ;
 
@@ -171,6 +176,73 @@ int SendMail(const api::Config& config) {
   return delivered->retried + delivered->dead + delivered->lost == 0 ? 0 : 1;
 }
 
+// Set by SIGTERM/SIGINT; the worker stops between two batches.
+std::atomic<bool> worker_stop_requested{false};
+
+void RequestWorkerStop(int) { worker_stop_requested = true; }
+
+// One pass of the calendar, then the due mail when an SMTP relay is given. False when the
+// database could not be reached or a batch failed (both are retried at the next pass).
+bool WorkerPass(const api::Config& config, persistence::Database& database) {
+  worker::CalendarPassOptions options;
+  options.today = config.today.value_or(api::ParisToday());
+  options.portal_url = config.portal_url;
+  options.render_formal_notice = letters::RenderFormalNotice;
+  options.stop_requested = [] { return worker_stop_requested.load(); };
+  auto report = worker::RunCalendarPass(database, options);
+  if (!report) {
+    api::Logger::Error("worker_pass_failed", {{"detail", report.error().message}});
+    return false;
+  }
+  api::Logger::Info("worker_pass_done", {{"today", FormatIsoDate(options.today)},
+                                         {"collectivities", report->collectivities},
+                                         {"steps_taken", report->steps_taken},
+                                         {"mails_queued", report->mails_queued},
+                                         {"letters", report->letters},
+                                         {"assessments", report->assessments},
+                                         {"hosts_skipped", report->hosts_skipped},
+                                         {"batches_failed", report->batches_failed},
+                                         {"stopped", report->stopped}});
+  bool delivered_all = true;
+  if (config.smtp && !report->stopped) {
+    mailer::SmtpTransport transport(*config.smtp);
+    mailer::MailDelivery delivery(database, transport, mailer::DeliveryOptions{},
+                                  api::LogDeliveryEvent);
+    auto delivered = delivery.DeliverDue();
+    delivered_all = delivered.has_value();
+    if (!delivered) {
+      api::Logger::Error("worker_delivery_failed", {{"detail", delivered.error().message}});
+    }
+  }
+  return report->batches_failed == 0 && delivered_all;
+}
+
+// `nuitee worker`: the enforcement calendar as a process of its own; several may run at once
+// against one database. --once: one pass, exit status 0 when it went through.
+int Worker(const api::Config& config) {
+  struct sigaction action {};
+  action.sa_handler = RequestWorkerStop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+  persistence::Database database({config.database_url, 1});
+  api::Logger::Info("worker_started", {{"once", config.once},
+                                       {"poll_seconds", config.poll_seconds},
+                                       {"today", config.today ? FormatIsoDate(*config.today) : ""},
+                                       {"smtp", config.smtp.has_value()}});
+  if (config.once) return WorkerPass(config, database) ? 0 : 1;
+  while (!worker_stop_requested) {
+    WorkerPass(config, database);
+    const auto next = std::chrono::steady_clock::now() + std::chrono::seconds(config.poll_seconds);
+    while (!worker_stop_requested && std::chrono::steady_clock::now() < next) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  }
+  api::Logger::Info("worker_stopped");
+  return 0;
+}
+
 int Serve(const api::Config& config) {
   // Block the stop signals before any thread starts, so every thread inherits the mask and only
   // sigwait() below sees them.
@@ -308,5 +380,6 @@ int main(int argc, char** argv) {
   if (config->command == "create-operator") return CreateOperator(*config);
   if (config->command == "send-mail") return SendMail(*config);
   if (config->command == "hash-password") return HashPasswordCommand();
+  if (config->command == "worker") return Worker(*config);
   return Serve(*config);
 }

@@ -95,6 +95,7 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterEnforcementDashboardRoutes(table, services);
   RegisterEnforcementActionRoutes(table, services);
   RegisterOfficeAssessmentRoutes(table, services);
+  RegisterEnforcementStepRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -112,6 +112,93 @@ MailTemplate ManagerInvitation() {
               kSignature};
 }
 
+// The enforcement mails (issue 6). The list of accommodation-months stands alone between blank
+// lines; each one says what to do, even when there is nothing to declare (a nil declaration).
+constexpr const char* kIgnoreIfDeclared =
+    "Si vous avez déclaré entre-temps, ne tenez pas compte de ce message.\n"
+    "\n";
+
+MailTemplate DeclarationInvitation() {
+  return {"{{collectivite}} : déclarez la taxe de séjour pour {{mois}}",
+          std::string("Bonjour {{destinataire}},\n"
+                      "\n"
+                      "Votre déclaration de taxe de séjour pour {{mois}} est attendue au plus "
+                      "tard le {{date_limite}}, pour les hébergements suivants :\n"
+                      "\n"
+                      "{{hebergements}}\n"
+                      "\n"
+                      "Déclarez en ligne sur Nuitée, même si vous n'avez accueilli personne : une "
+                      "déclaration « néant » suffit alors. Si un hébergement était fermé tout le "
+                      "mois, déclarez-le fermé.\n"
+                      "\n"
+                      "{{portail}}\n"
+                      "\n"
+                      "Sans déclaration à cette date, un rappel vous sera adressé.\n"
+                      "\n") +
+              kSignature};
+}
+
+MailTemplate FirstReminder() {
+  return {"{{collectivite}} : rappel, votre déclaration de taxe de séjour est en retard",
+          std::string("Bonjour {{destinataire}},\n"
+                      "\n"
+                      "La date limite est passée et nous n'avons pas reçu votre déclaration de "
+                      "taxe de séjour pour :\n"
+                      "\n"
+                      "{{hebergements}}\n"
+                      "\n"
+                      "Merci de déclarer dès que possible sur Nuitée, par une déclaration « néant » "
+                      "si vous n'avez accueilli personne :\n"
+                      "\n"
+                      "{{portail}}\n"
+                      "\n") +
+              kIgnoreIfDeclared + kSignature};
+}
+
+MailTemplate SecondReminder() {
+  return {"{{collectivite}} : second rappel, votre déclaration de taxe de séjour manque toujours",
+          std::string("Bonjour {{destinataire}},\n"
+                      "\n"
+                      "Malgré un premier rappel, votre déclaration de taxe de séjour manque "
+                      "toujours pour :\n"
+                      "\n"
+                      "{{hebergements}}\n"
+                      "\n"
+                      "Déclarez sans attendre sur Nuitée :\n"
+                      "\n"
+                      "{{portail}}\n"
+                      "\n"
+                      "Faute de déclaration, vous recevrez une mise en demeure par lettre "
+                      "recommandée avec accusé de réception ; la taxe pourra ensuite être établie "
+                      "d'office (article L. 2333-38 du code général des collectivités "
+                      "territoriales).\n"
+                      "\n") +
+              kIgnoreIfDeclared + kSignature};
+}
+
+MailTemplate FormalNotice() {
+  return {"{{collectivite}} : mise en demeure de déclarer la taxe de séjour",
+          std::string("Bonjour {{destinataire}},\n"
+                      "\n"
+                      "Faute de déclaration malgré nos rappels, une mise en demeure datée du "
+                      "{{date_courrier}} vous est adressée par lettre recommandée avec accusé de "
+                      "réception, pour :\n"
+                      "\n"
+                      "{{hebergements}}\n"
+                      "\n"
+                      "Vous disposez de trente jours à compter de sa réception pour régulariser "
+                      "votre situation en déclarant sur Nuitée :\n"
+                      "\n"
+                      "{{portail}}\n"
+                      "\n"
+                      "Passé ce délai, la taxe de séjour pourra être établie d'office (article "
+                      "L. 2333-38 du code général des collectivités territoriales), d'après la "
+                      "capacité d'accueil de chaque hébergement et le nombre de nuits où il était "
+                      "ouvert.\n"
+                      "\n") +
+              kIgnoreIfDeclared + kSignature};
+}
+
 }  // namespace
 
 MailTemplate DefaultMailTemplate(MailKind kind) {
@@ -126,6 +213,14 @@ MailTemplate DefaultMailTemplate(MailKind kind) {
       return ManagerAccess();
     case MailKind::kManagerInvitation:
       return ManagerInvitation();
+    case MailKind::kDeclarationInvitation:
+      return DeclarationInvitation();
+    case MailKind::kFirstReminder:
+      return FirstReminder();
+    case MailKind::kSecondReminder:
+      return SecondReminder();
+    case MailKind::kFormalNotice:
+      return FormalNotice();
   }
   return Test();
 }

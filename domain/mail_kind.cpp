@@ -14,6 +14,17 @@ constexpr Placeholder kDeadline{
 constexpr Placeholder kHost{"hebergeur", "le nom de l'hébergeur qui donne accès à ses déclarations",
                             false};
 constexpr Placeholder kPortal{"portail", "l'adresse du portail Nuitée", false};
+// The enforcement mails list what they chase, one line per accommodation-month: without the list
+// the host cannot know what to declare.
+constexpr Placeholder kChased{"hebergements",
+                              "la liste des hébergements et des mois à déclarer, une ligne par "
+                              "hébergement et par mois",
+                              true};
+constexpr Placeholder kMonth{"mois", "le mois à déclarer, par exemple « mars 2026 »", false};
+constexpr Placeholder kDeclarationDeadline{
+    "date_limite", "la date limite de déclaration du mois, par exemple « 15 avril 2026 »", false};
+constexpr Placeholder kLetterDate{"date_courrier",
+                                  "la date de la lettre recommandée de mise en demeure", false};
 
 }  // namespace
 
@@ -29,6 +40,14 @@ std::string_view MailKindName(MailKind kind) {
       return "manager_access";
     case MailKind::kManagerInvitation:
       return "manager_invitation";
+    case MailKind::kDeclarationInvitation:
+      return "declaration_invitation";
+    case MailKind::kFirstReminder:
+      return "first_reminder";
+    case MailKind::kSecondReminder:
+      return "second_reminder";
+    case MailKind::kFormalNotice:
+      return "formal_notice";
   }
   return "test";
 }
@@ -43,7 +62,11 @@ std::optional<MailKind> ParseMailKind(std::string_view name) {
 const std::vector<MailKind>& AllMailKinds() {
   static const std::vector<MailKind> kinds = {MailKind::kInvitation, MailKind::kPasswordReset,
                                               MailKind::kTest, MailKind::kManagerAccess,
-                                              MailKind::kManagerInvitation};
+                                              MailKind::kManagerInvitation,
+                                              MailKind::kDeclarationInvitation,
+                                              MailKind::kFirstReminder,
+                                              MailKind::kSecondReminder,
+                                              MailKind::kFormalNotice};
   return kinds;
 }
 
@@ -54,6 +77,11 @@ const std::vector<Placeholder>& PlaceholdersOf(MailKind kind) {
                                                           kPortal};
   static const std::vector<Placeholder> manager_invitation = {kCollectivity, kRecipient, kHost,
                                                               kLink, kDeadline};
+  static const std::vector<Placeholder> declaration_invitation = {
+      kCollectivity, kRecipient, kMonth, kDeclarationDeadline, kChased, kPortal};
+  static const std::vector<Placeholder> reminder = {kCollectivity, kRecipient, kChased, kPortal};
+  static const std::vector<Placeholder> formal_notice = {kCollectivity, kRecipient, kChased,
+                                                         kLetterDate, kPortal};
   switch (kind) {
     case MailKind::kInvitation:
     case MailKind::kPasswordReset:
@@ -64,6 +92,13 @@ const std::vector<Placeholder>& PlaceholdersOf(MailKind kind) {
       return manager_access;
     case MailKind::kManagerInvitation:
       return manager_invitation;
+    case MailKind::kDeclarationInvitation:
+      return declaration_invitation;
+    case MailKind::kFirstReminder:
+    case MailKind::kSecondReminder:
+      return reminder;
+    case MailKind::kFormalNotice:
+      return formal_notice;
   }
   return test;
 }

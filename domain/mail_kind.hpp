@@ -14,8 +14,15 @@ enum class MailKind {
   kTest,               // staff check that mail leaves and arrives
   kManagerAccess,      // a host gave an existing manager account access to its records
   kManagerInvitation,  // a host gave access to an address without an account: choose a password
+  // The enforcement calendar (issue 6): one mail per host and kind per pass of the worker, listing
+  // every accommodation-month it chases.
+  kDeclarationInvitation,  // declare last month, before the deadline
+  kFirstReminder,          // the deadline has passed
+  kSecondReminder,         // still nothing declared
+  kFormalNotice,           // a mise en demeure was sent by registered letter
 };
-// "invitation", "password_reset", "test", "manager_access", "manager_invitation"
+// "invitation", "password_reset", "test", "manager_access", "manager_invitation",
+// "declaration_invitation", "first_reminder", "second_reminder", "formal_notice"
 std::string_view MailKindName(MailKind kind);
 std::optional<MailKind> ParseMailKind(std::string_view name);
 const std::vector<MailKind>& AllMailKinds();

@@ -117,21 +117,27 @@ CREATE INDEX enforcement_steps_by_host ON enforcement_steps (host_id, month);
 CREATE INDEX enforcement_steps_by_mail ON enforcement_steps (mail_id) WHERE mail_id IS NOT NULL;
 CREATE INDEX enforcement_steps_by_letter ON enforcement_steps (letter_id) WHERE letter_id IS NOT NULL;
 
--- A step changes twice at most: the delivery of its letter, then perhaps its cancellation; each
--- once. Nothing else of it is ever rewritten, and it is never deleted.
+-- A step changes little: its mail and letter are linked once (when it is taken), the delivery of
+-- its letter is recorded once, and it may be cancelled once. Nothing else of it is ever
+-- rewritten, and it is never deleted.
 CREATE FUNCTION enforcement_steps_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     RAISE EXCEPTION 'enforcement steps are never deleted';
   END IF;
   IF (NEW.id, NEW.seq, NEW.collectivity_id, NEW.host_id, NEW.accommodation_id, NEW.month,
-      NEW.kind, NEW.due_on, NEW.taken_on, NEW.created_by, NEW.created_at, NEW.mail_id,
-      NEW.letter_id)
+      NEW.kind, NEW.due_on, NEW.taken_on, NEW.created_by, NEW.created_at)
      IS DISTINCT FROM
      (OLD.id, OLD.seq, OLD.collectivity_id, OLD.host_id, OLD.accommodation_id, OLD.month,
-      OLD.kind, OLD.due_on, OLD.taken_on, OLD.created_by, OLD.created_at, OLD.mail_id,
-      OLD.letter_id) THEN
+      OLD.kind, OLD.due_on, OLD.taken_on, OLD.created_by, OLD.created_at) THEN
     RAISE EXCEPTION 'an enforcement step is never rewritten';
+  END IF;
+  -- The worker inserts a batch's steps first (the unique constraint tells which are really new),
+  -- then queues one mail and renders one letter for those, in the same transaction: the mail and
+  -- the letter are linked once, from null, and never changed after.
+  IF (OLD.mail_id IS NOT NULL AND NEW.mail_id IS DISTINCT FROM OLD.mail_id)
+     OR (OLD.letter_id IS NOT NULL AND NEW.letter_id IS DISTINCT FROM OLD.letter_id) THEN
+    RAISE EXCEPTION 'the mail and the letter of a step are linked once';
   END IF;
   IF OLD.delivered_on IS NOT NULL AND
      (NEW.delivered_on, NEW.delivery_recorded_by, NEW.delivery_recorded_at) IS DISTINCT FROM

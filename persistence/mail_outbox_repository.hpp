@@ -26,8 +26,9 @@ struct MailToSend {
   std::string created_by;
 };
 
-enum class MailStatus { kPending, kSent, kDead };
-std::string_view MailStatusName(MailStatus status);  // "pending", "sent", "dead"
+// kWithdrawn: a reminder whose months were all declared before it left (migration 0013).
+enum class MailStatus { kPending, kSent, kDead, kWithdrawn };
+std::string_view MailStatusName(MailStatus status);  // "pending", "sent", "dead", "withdrawn"
 std::optional<MailStatus> ParseMailStatus(std::string_view name);
 
 struct QueuedMail {
@@ -45,6 +46,8 @@ struct QueuedMail {
   std::optional<std::string> sent_at;
   std::optional<std::string> dead_at;
   std::optional<std::string> last_error;
+  std::optional<std::string> withdrawn_at;
+  std::optional<std::string> withdrawn_reason;
   MailStatus status() const;
 };
 
@@ -65,8 +68,19 @@ class MailOutboxRepository {
   // Writes `mail` in the caller's transaction: it is committed, and later sent, only if the
   // transaction is. kInvalidArgument on "/to" for an address that mail cannot be sent to.
   static Result<QueuedMail> Enqueue(Transaction& tx, const MailToSend& mail);
+  // Writes several mails in one statement (the enforcement calendar queues thousands): one entry
+  // per mail, in order, with its id, or nullopt when its address cannot receive mail (nothing is
+  // written for that one).
+  static std::vector<std::optional<std::string>> EnqueueMany(Transaction& tx,
+                                                             const std::vector<MailToSend>& mails);
 
-  // Takes up to `limit` due mails for `lease`: their attempt count goes up and they are not due
+  // Withdraws, before they are claimed, the due mails of the enforcement calendar whose steps'
+  // months are all declared now (issue 6: "a later step is never sent for a month that has been
+  // declared, even if the step was already queued"), with a 'mail_withdrawn' history row per step.
+  // Looks at the next `window` due mails only, those a claim would take. Returns how many.
+  static int WithdrawDeclared(Transaction& tx, int window);
+
+  // Takes up to `limit` due mails for `lease`, after withdrawing those no longer wanted: their attempt count goes up and they are not due
   // again before the lease ends, so a sender that dies mid-way only delays them. Rows locked by a
   // concurrent claimer are skipped, never waited for: several senders never get the same mail.
   static std::vector<ClaimedMail> ClaimDue(Transaction& tx, int limit, std::chrono::seconds lease);

@@ -139,6 +139,15 @@ constexpr std::array kRules = std::to_array<AccessRule>({
      kPathAccommodation},
     {"get", "/v1/accommodations/{id}/office-assessments/{month}/avis", kRegisterReaders,
      kPathAccommodation},
+    // Issue 6: the referent (and the admin) drive the enforcement procedure; finance reads the
+    // letters. Steps and letters are found in the caller's collectivity by the handler (another
+    // collectivity's answers 404).
+    {"post", "/v1/accommodations/{id}/enforcement/{month}/remind", kReferent | kAdmin,
+     kPathAccommodation},
+    {"post", "/v1/enforcement-steps/{id}/cancel", kReferent | kAdmin, kNone},
+    {"get", "/v1/collectivities/{id}/enforcement-letters", kStaff, kPathCollectivity},
+    {"get", "/v1/enforcement-letters/{id}", kStaff, kNone},
+    {"post", "/v1/enforcement-letters/{id}/delivery", kReferent | kAdmin, kNone},
 });
 
 }  // namespace

@@ -35,5 +35,6 @@ void RegisterEnforcementRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementDashboardRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementActionRoutes(RouteTable& table, Services& services);
 void RegisterOfficeAssessmentRoutes(RouteTable& table, Services& services);
+void RegisterEnforcementStepRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

@@ -134,6 +134,15 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /v1/accommodations/{id}/office-assessments/{month}/revisions", "13333A3A43"},
     {"POST /v1/accommodations/{id}/office-assessments/{month}/issue", "13333A3A43"},
     {"GET /v1/accommodations/{id}/office-assessments/{month}/avis", "1344444443"},
+    // Issue 6: the referent and the admin act on the enforcement procedure; finance reads the
+    // letters. Steps and letters are found in the caller's collectivity by the handler: the probe
+    // (a collectivity's id) names no step, so writes stop at validation for every admitted
+    // caller, and reading a letter answers 404.
+    {"POST /v1/accommodations/{id}/enforcement/{month}/remind", "13333A3A43"},
+    {"POST /v1/enforcement-steps/{id}/cancel", "13333A3AA3"},
+    {"GET /v1/collectivities/{id}/enforcement-letters", "13333AAA43"},
+    {"GET /v1/enforcement-letters/{id}", "1333344443"},
+    {"POST /v1/enforcement-letters/{id}/delivery", "13333A3AA3"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };

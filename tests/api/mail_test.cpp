@@ -91,7 +91,8 @@ TEST(MailTemplates, ShowNuiteesTextUntilTheCollectivityWritesItsOwn) {
   const json items = all.Json().at("items");
   for (const auto& each : items) kinds.insert(each.at("kind"));
   EXPECT_EQ(kinds, (std::set<std::string>{"invitation", "password_reset", "test", "manager_access",
-                                          "manager_invitation"}));
+                                          "manager_invitation", "declaration_invitation",
+                                          "first_reminder", "second_reminder", "formal_notice"}));
 }
 
 TEST(MailTemplates, APutStoresAVersionThatIfMatchGuards) {

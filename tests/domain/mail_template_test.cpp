@@ -57,6 +57,35 @@ TEST(DefaultMailTemplate, InvitationPutsTheLinkAloneOnItsLine) {
             "déclarer la taxe de séjour");
 }
 
+TEST(DefaultMailTemplate, EnforcementMailsListWhatTheyChaseAloneBetweenBlankLines) {
+  const MailValues values = {{"collectivite", "Communauté de communes du Pays de Murat"},
+                             {"destinataire", "Jeanne Vidal"},
+                             {"hebergements", "– Gîte des Sources (Murat) : mars 2026\n"
+                                              "– Le Moulin (Albepierre) : mars 2026"},
+                             {"mois", "mars 2026"},
+                             {"date_limite", "15 avril 2026"},
+                             {"date_courrier", "2 juin 2026"},
+                             {"portail", "https://nuitee.example"}};
+  for (MailKind kind : {MailKind::kDeclarationInvitation, MailKind::kFirstReminder,
+                        MailKind::kSecondReminder, MailKind::kFormalNotice}) {
+    EXPECT_TRUE(FindPlaceholder(kind, "hebergements")->required_in_body) << MailKindName(kind);
+    auto mail = RenderMail(DefaultMailTemplate(kind), values);
+    ASSERT_TRUE(mail.has_value()) << MailKindName(kind);
+    EXPECT_NE(mail->body.find("\n\n– Gîte des Sources (Murat) : mars 2026\n– Le Moulin "
+                              "(Albepierre) : mars 2026\n\n"),
+              std::string::npos)
+        << MailKindName(kind);
+    EXPECT_NE(mail->body.find("\n\nhttps://nuitee.example\n\n"), std::string::npos);
+  }
+  auto invitation = RenderMail(DefaultMailTemplate(MailKind::kDeclarationInvitation), values);
+  EXPECT_EQ(invitation->subject,
+            "Communauté de communes du Pays de Murat : déclarez la taxe de séjour pour mars 2026");
+  EXPECT_NE(invitation->body.find("au plus tard le 15 avril 2026"), std::string::npos);
+  auto notice = RenderMail(DefaultMailTemplate(MailKind::kFormalNotice), values);
+  EXPECT_NE(notice->body.find("mise en demeure datée du 2 juin 2026"), std::string::npos);
+  EXPECT_NE(notice->body.find("L. 2333-38"), std::string::npos);
+}
+
 TEST(RenderMail, FillsEveryPlaceholderWithOrWithoutInnerSpaces) {
   auto mail = RenderMail({"Pour {{ destinataire }}", "{{lien}} et {{  lien}}"}, LinkValues());
   ASSERT_TRUE(mail.has_value());

@@ -420,5 +420,35 @@ TEST(UsageText, NamesTheMailCommandAndEverySmtpVariable) {
   }
 }
 
+TEST(ParseConfig, WorkerReadsOnceItsPollAndAFixedDay) {
+  auto config = ParseConfig({"worker", "--once", "--today", "2024-02-29", "--poll-seconds", "5"},
+                            kDatabase);
+  ASSERT_TRUE(config.has_value());
+  EXPECT_EQ(config->command, "worker");
+  EXPECT_TRUE(config->once);
+  EXPECT_EQ(config->poll_seconds, 5);
+  EXPECT_EQ(config->today, ParseIsoDate("2024-02-29"));
+  auto defaults = ParseConfig({"worker"}, With(kDatabase, "NUITEE_TODAY", "2026-01-01"));
+  ASSERT_TRUE(defaults.has_value());
+  EXPECT_FALSE(defaults->once);
+  EXPECT_EQ(defaults->poll_seconds, 60);
+  EXPECT_EQ(defaults->today, ParseIsoDate("2026-01-01"));
+  EXPECT_EQ(defaults->portal_url, "http://127.0.0.1:8080");
+}
+
+TEST(ParseConfig, WorkerRefusesAnImpossibleDayOrPoll) {
+  auto config = ParseConfig({"worker", "--today", "2025-02-29", "--poll-seconds", "0"}, kDatabase);
+  EXPECT_TRUE(HasErrorOn(config, "--today"));
+  EXPECT_TRUE(HasErrorOn(config, "--poll-seconds"));
+}
+
+TEST(UsageText, NamesTheWorkerAndItsOptions) {
+  const std::string usage = UsageText();
+  for (const char* word : {"worker", "--once", "NUITEE_POLL_SECONDS", "NUITEE_TODAY",
+                           "NUITEE_PORTAL_URL"}) {
+    EXPECT_NE(usage.find(word), std::string::npos) << word;
+  }
+}
+
 }  // namespace
 }  // namespace nuitee::api
