@@ -80,6 +80,7 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterDeliberationImportRoute(table, services);
   RegisterQuoteRoutes(table, services);
   RegisterFlatRateQuoteRoutes(table, services);
+  RegisterLateInterestRoutes(table, services);
   RegisterDeclarationRoutes(table, services);
   RegisterStatementRoutes(table, services);
   RegisterStayImportRoutes(table, services);

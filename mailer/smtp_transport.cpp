@@ -1,4 +1,4 @@
-// The SMTP client: one libcurl easy handle per mail, no shared state between senders.
+// The SMTP client: one libcurl easy handle kept from mail to mail, so its connection is reused.
 #include "mailer/smtp_transport.hpp"
 
 #include <curl/curl.h>
@@ -126,14 +126,22 @@ SmtpTransport::SmtpTransport(SmtpSettings settings) : settings_(std::move(settin
 DeliveryReport SmtpTransport::Send(const OutgoingMail& mail) {
   const std::string message =
       ComposeMessage(settings_.from, mail, std::chrono::system_clock::now());
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) return {DeliveryReport::Outcome::kTransient, "libcurl n'a pas pu démarrer"};
+  std::lock_guard lock(sending_);
+  if (handle_) {
+    curl_easy_reset(handle_.get());  // the options go; the open connection stays
+  } else {
+    handle_ = {curl_easy_init(), [](void* handle) { curl_easy_cleanup(handle); }};
+    if (!handle_.get()) {
+      handle_.reset();
+      return {DeliveryReport::Outcome::kTransient, "libcurl n'a pas pu démarrer"};
+    }
+  }
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients(
       curl_slist_append(nullptr, ("<" + mail.recipient + ">").c_str()), curl_slist_free_all);
   const std::string sender = "<" + settings_.from.address + ">";
   Upload upload{message};
   char error[CURL_ERROR_SIZE] = {};
-  CURL* handle = curl.get();
+  CURL* handle = handle_.get();
   curl_easy_setopt(handle, CURLOPT_URL, settings_.url.c_str());
   curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
   curl_easy_setopt(handle, CURLOPT_MAIL_FROM, sender.c_str());
@@ -162,7 +170,9 @@ DeliveryReport SmtpTransport::Send(const OutgoingMail& mail) {
   const CURLcode result = aborted_ ? CURLE_ABORTED_BY_CALLBACK : curl_easy_perform(handle);
   long reply = 0;
   curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &reply);
-  return ClassifySmtpResult(result, reply, error);
+  DeliveryReport report = ClassifySmtpResult(result, reply, error);
+  if (result != CURLE_OK) handle_.reset();  // never reuse a connection left in doubt
+  return report;
 }
 
 }  // namespace nuitee::mailer

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +45,10 @@ Status ValidateSmtpUrl(std::string_view url);
 // missing STARTTLS or a relay that is down are fixed by people, so the mail waits for them.
 DeliveryReport ClassifySmtpResult(int curl_code, long reply_code, std::string_view curl_detail);
 
+// Keeps its connection to the relay open from one mail to the next (libcurl's connection cache
+// lives in the handle): a batch of mails costs one connection and one STARTTLS/login instead of
+// one per mail. A failed exchange drops the handle, so the next mail starts on a fresh connection.
+// Sends are serialised.
 class SmtpTransport : public MailTransport {
  public:
   explicit SmtpTransport(SmtpSettings settings);
@@ -52,6 +58,8 @@ class SmtpTransport : public MailTransport {
  private:
   SmtpSettings settings_;
   std::atomic<bool> aborted_{false};
+  std::mutex sending_;
+  std::unique_ptr<void, void (*)(void*)> handle_{nullptr, nullptr};  // a CURL*, kept alive
 };
 
 }  // namespace nuitee::mailer

@@ -64,6 +64,7 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     // The public simulator: no login (issue 3).
     {"post", "/v1/collectivities/{id}/quotes", kEveryone, kPathCollectivity},
     {"post", "/v1/collectivities/{id}/flat-rate-quotes", kEveryone, kPathCollectivity},
+    {"post", "/v1/late-interest-quotes", kEveryone, kNone},
 
     {"get", "/v1/accommodations/{id}/declarations", kRegisterReaders, kPathAccommodation},
     {"get", "/v1/accommodations/{id}/declarations/{month}", kRegisterReaders, kPathAccommodation},

@@ -17,6 +17,7 @@ void RegisterDeliberationRoutes(RouteTable& table, Services& services);
 void RegisterDeliberationImportRoute(RouteTable& table, Services& services);
 void RegisterQuoteRoutes(RouteTable& table, Services& services);
 void RegisterFlatRateQuoteRoutes(RouteTable& table, Services& services);
+void RegisterLateInterestRoutes(RouteTable& table, Services& services);
 void RegisterDeclarationRoutes(RouteTable& table, Services& services);
 void RegisterStatementRoutes(RouteTable& table, Services& services);
 void RegisterAuthRoutes(RouteTable& table, Services& services);

@@ -73,6 +73,7 @@ const std::map<std::string, std::string> kMatrix = {
     // The public simulator: anyone, for any collectivity.
     {"POST /v1/collectivities/{id}/quotes", "AAAAAAAAAA"},
     {"POST /v1/collectivities/{id}/flat-rate-quotes", "AAAAAAAAAA"},
+    {"POST /v1/late-interest-quotes", "AAAAAAAAAA"},
     {"GET /v1/collectivities/{id}/nights", "13333AAA43"},
     {"GET /v1/accommodations/{id}/declarations", "13A4AAAA43"},
     {"GET /v1/accommodations/{id}/declarations/{month}", "13A4AAAA43"},
