@@ -68,10 +68,9 @@ bool HadToDeclare(const RegisterRow& row, Month month, bool sworn) {
 class DemoWorklist : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new TestServer();
-    auto report = demo::SeedDemo(server_->db().database(), demo::kDemoReferenceDay);
-    ASSERT_TRUE(report) << report.error().message;
-    collectivity_ = report->collectivity_id;
+    server_ = new TestServer(TestDatabase::Schema::kDemo);  // the demo of kDemoReferenceDay
+    collectivity_ = TestDatabase::QueryText(server_->db().url(),
+                                            "SELECT id::text FROM collectivities");
     server_->ActAsStaff(collectivity_);
     ReadRegister();
     chased_ = MonthsFrom(demo::DemoChasedFrom(demo::kDemoReferenceDay),

@@ -16,7 +16,9 @@ inline constexpr const char* kServerRole = "nuitee_server";
 
 class TestDatabase {
  public:
-  enum class Schema { kMigrated, kEmpty };
+  // kDemo: migrated and loaded with the demo territory of demo::kDemoReferenceDay (a copy of a
+  // template seeded once per cluster and test binary, instead of 12 s of seeding per test).
+  enum class Schema { kMigrated, kEmpty, kDemo };
   explicit TestDatabase(Schema schema = Schema::kMigrated);
   ~TestDatabase();
 

@@ -11,8 +11,15 @@ using namespace date::literals;
 
 TestServer::TestServer() : TestServer("", "") {}
 
+TestServer::TestServer(TestDatabase::Schema schema) : TestServer("", "", schema) {}
+
 TestServer::TestServer(const std::string& tls_certificate, const std::string& tls_private_key)
-    : server_database_(std::make_unique<persistence::Database>(
+    : TestServer(tls_certificate, tls_private_key, TestDatabase::Schema::kMigrated) {}
+
+TestServer::TestServer(const std::string& tls_certificate, const std::string& tls_private_key,
+                       TestDatabase::Schema schema)
+    : db_(schema),
+      server_database_(std::make_unique<persistence::Database>(
           persistence::DatabaseOptions{db_.ServerRoleUrl(), 4})),
       today_(2026_y / date::November / 23),
       tls_(!tls_certificate.empty()),

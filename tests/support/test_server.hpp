@@ -24,6 +24,8 @@ class TestServer {
   TestServer();
   // An HTTPS server with this certificate and key (PEM files); the client trusts the certificate.
   TestServer(const std::string& tls_certificate, const std::string& tls_private_key);
+  // Over a database of that schema (TestDatabase::Schema::kDemo: the demo territory).
+  explicit TestServer(TestDatabase::Schema schema);
   ~TestServer();
 
   HttpClient& client() { return *client_; }
@@ -53,6 +55,8 @@ class TestServer {
   void ActAs(const std::string& token);
 
  private:
+  TestServer(const std::string& tls_certificate, const std::string& tls_private_key,
+             TestDatabase::Schema schema);
   TestDatabase db_;
   std::unique_ptr<persistence::Database> server_database_;
   Day today_;
