@@ -2,8 +2,8 @@
 # `make demo`: build the server (Release), start the private PostgreSQL cluster in var/pgdata
 # (unless NUITEE_DATABASE_URL points elsewhere) and an SMTP catcher on loopback whose mails land in
 # var/mail (unless NUITEE_SMTP_URL points elsewhere), migrate, load the demo data, then serve in
-# the foreground. Ctrl-C stops the server, then the catcher and the cluster if this script started
-# them.
+# the foreground, with the enforcement worker (`nuitee worker`) beside it. Ctrl-C stops the server
+# and the worker, then the catcher and the cluster if this script started them.
 #
 #   scripts/demo.sh               the whole demo
 #   scripts/demo.sh --build-only  install dependencies and build everything in build/release (`make build`)
@@ -32,6 +32,7 @@ cmake_build build/release --target nuitee
 
 started_cluster=0
 server_pid=""
+worker_pid=""
 catcher_pid=""
 cleaned=0
 # shellcheck disable=SC2317  # called from the traps
@@ -43,6 +44,11 @@ cleanup() {
 		# SIGTERM, not SIGINT: background jobs of a non-interactive shell ignore SIGINT.
 		kill -TERM "$server_pid" 2>/dev/null || true
 		wait "$server_pid" 2>/dev/null || true
+	fi
+	if [[ -n "$worker_pid" ]] && kill -0 "$worker_pid" 2>/dev/null; then
+		info "stopping the enforcement worker (pid $worker_pid)"
+		kill -TERM "$worker_pid" 2>/dev/null || true
+		wait "$worker_pid" 2>/dev/null || true
 	fi
 	if [[ -n "$catcher_pid" ]] && kill -0 "$catcher_pid" 2>/dev/null; then
 		info "stopping the SMTP catcher (pid $catcher_pid)"
@@ -131,7 +137,14 @@ if [[ -n "$catcher_pid" ]]; then
 	echo "  curl -s -H \"\$AUTH\" -H 'Content-Type: application/json' -d '{\"to\": \"vous@example.fr\"}' \\"
 	echo "    http://127.0.0.1:${port}/v1/collectivities/\$C/mails:test"
 fi
+echo "Relances et mises en demeure : nuitee worker tourne à côté (journal : var/worker.log)."
 echo "(Ctrl-C pour arrêter)"
+
+# The enforcement calendar of the demo (it chases from July 2026): invitations, reminders and
+# mises en demeure are taken as their days come, every minute; its log goes to var/worker.log.
+NUITEE_DATABASE_URL="$SERVE_DATABASE_URL" "$BIN" worker >"$NUITEE_ROOT/var/worker.log" 2>&1 &
+worker_pid=$!
+info "enforcement worker started (pid $worker_pid, log var/worker.log)"
 
 # In the background so that the traps run as soon as a signal arrives; `wait` returns then.
 NUITEE_DATABASE_URL="$SERVE_DATABASE_URL" "$BIN" serve &
