@@ -77,7 +77,10 @@ nlohmann::json QueuedMailToJson(const persistence::QueuedMail& mail) {
                                   : nlohmann::json()},
           {"sent_at", OrNull(mail.sent_at)},
           {"dead_at", OrNull(mail.dead_at)},
-          {"last_error", OrNull(mail.last_error)}};
+          {"last_error", OrNull(mail.last_error)},
+          // A reminder withdrawn before it left: every month it chased was declared meanwhile.
+          {"withdrawn_at", OrNull(mail.withdrawn_at)},
+          {"withdrawn_reason", OrNull(mail.withdrawn_reason)}};
 }
 
 }  // namespace nuitee::api

@@ -219,6 +219,30 @@ TEST(Mails, ATestMailIsQueuedOncePerIdempotencyKey) {
   EXPECT_EQ(client.Get(Mails(id)).Json().at("items").size(), 1u);
 }
 
+// A reminder withdrawn by the sender (its months were declared meanwhile, issue 6) is listed with
+// when and why, and never sent.
+TEST(Mails, AWithdrawnMailIsListedWithWhenAndWhy) {
+  TestServer server;
+  auto& client = server.client();
+  const std::string id = CreateCollectivity(client);
+  server.ActAsStaff(id);
+  ASSERT_EQ(SendTestMail(client, id, "accueil@murat.example.fr").status, 202);
+  // As the sender does it (MailOutboxRepository::WithdrawDeclared), here by hand.
+  server.db().Execute(
+      "UPDATE mail_outbox SET withdrawn_at = now(), "
+      "withdrawn_reason = 'Retiré : les mois relancés ont été déclarés.'");
+  const auto withdrawn = client.Get(Mails(id) + "?status=withdrawn");
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  const auto items = withdrawn.Json().at("items");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("status"), "withdrawn");
+  EXPECT_FALSE(items[0].at("withdrawn_at").is_null());
+  EXPECT_EQ(items[0].at("withdrawn_reason"), "Retiré : les mois relancés ont été déclarés.");
+  EXPECT_TRUE(items[0].at("sent_at").is_null());
+  const auto pending = client.Get(Mails(id) + "?status=pending").Json().at("items");
+  ASSERT_EQ(pending.size(), 0u);
+}
+
 // The whole way: queued over HTTP, delivered to a real SMTP server that then stops, retried, and
 // finally dead, which staff see in the list with its attempts and last error.
 TEST(Mails, AStoppedSmtpServerLeadsToRetriesThenADeadMailThatStaffSee) {
