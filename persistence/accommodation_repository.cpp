@@ -1,6 +1,8 @@
 // SQL for the accommodations table.
 #include "persistence/accommodation_repository.hpp"
 
+#include "persistence/closures_json.hpp"
+
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -97,14 +99,6 @@ constexpr const char* kClosedOn =
     "EXISTS (SELECT 1 FROM jsonb_array_elements(a.closures) k "
     "WHERE (k->>'from')::date <= :on::date AND (k->>'to')::date >= :on::date)";
 
-std::string ClosuresToJson(const std::vector<DayRange>& closures) {
-  nlohmann::json array = nlohmann::json::array();
-  for (const auto& closure : closures) {
-    array.push_back({{"from", FormatIsoDate(closure.from)}, {"to", FormatIsoDate(closure.to)}});
-  }
-  return array.dump();
-}
-
 Accommodation FromRow(const soci::row& row) {
   Accommodation accommodation;
   accommodation.id = AccommodationId(GetString(row, "id"));
@@ -122,10 +116,7 @@ Accommodation FromRow(const soci::row& row) {
   accommodation.registration_number = GetOptionalString(row, "registration_number");
   accommodation.marketing = ParseMarketing(GetString(row, "marketing")).value_or(Marketing::kDirect);
   accommodation.opened_on = GetOptionalDay(row, "opened_on");
-  for (const auto& each : nlohmann::json::parse(GetString(row, "closures"))) {
-    accommodation.closures.push_back({*ParseIsoDate(each.at("from").get<std::string>()),
-                                      *ParseIsoDate(each.at("to").get<std::string>())});
-  }
+  accommodation.closures = ClosuresFromJson(GetString(row, "closures"));
   accommodation.ceased_on = GetOptionalDay(row, "ceased_on");
   accommodation.version = GetLong(row, "version");
   return accommodation;

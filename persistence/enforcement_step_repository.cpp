@@ -1,6 +1,8 @@
 // SQL for enforcement_steps and the facts of the calendar (migration 0013).
 #include "persistence/enforcement_step_repository.hpp"
 
+#include "persistence/closures_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "persistence/declaration_document.hpp"
@@ -51,16 +53,6 @@ StoredStep StepFromRow(const soci::row& row) {
   return step;
 }
 
-std::vector<DayRange> ClosuresFrom(const std::string& text) {
-  std::vector<DayRange> closures;
-  if (text == "[]") return closures;
-  for (const auto& each : nlohmann::json::parse(text)) {
-    closures.push_back({*ParseIsoDate(each.at("from").get<std::string>()),
-                        *ParseIsoDate(each.at("to").get<std::string>())});
-  }
-  return closures;
-}
-
 std::set<int> YearsFrom(const std::string& text) {
   std::set<int> years;
   std::size_t start = 0;
@@ -86,7 +78,7 @@ ChasedAccommodation AccommodationFromRow(const soci::row& row) {
   each.marketing = ParseMarketing(GetString(row, "marketing")).value_or(Marketing::kDirect);
   each.opened_on = GetOptionalDay(row, "opened_on");
   each.ceased_on = GetOptionalDay(row, "ceased_on");
-  each.closures = ClosuresFrom(GetString(row, "closures"));
+  each.closures = ClosuresFromJson(GetString(row, "closures"));
   return each;
 }
 

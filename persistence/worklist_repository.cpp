@@ -2,6 +2,8 @@
 // months that have a submission (declaration_months.latest_revision > 0).
 #include "persistence/worklist_repository.hpp"
 
+#include "persistence/closures_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "persistence/soci_support.hpp"
@@ -16,16 +18,6 @@ Month MonthOf(const std::string& iso_day) {
   return day.year() / day.month();
 }
 
-std::vector<DayRange> ClosuresFrom(const std::string& json_text) {
-  std::vector<DayRange> closures;
-  for (const auto& each : nlohmann::json::parse(json_text)) {
-    auto from = ParseIsoDate(each.at("from").get<std::string>());
-    auto to = ParseIsoDate(each.at("to").get<std::string>());
-    if (from && to) closures.push_back({*from, *to});
-  }
-  return closures;
-}
-
 UndeclaredMonth UndeclaredFrom(const soci::row& row) {
   UndeclaredMonth out;
   out.accommodation_id = GetString(row, "accommodation_id");
@@ -37,7 +29,7 @@ UndeclaredMonth UndeclaredFrom(const soci::row& row) {
   out.marketing = ParseMarketing(GetString(row, "marketing")).value_or(Marketing::kDirect);
   out.opened_on = GetOptionalDay(row, "opened_on");
   out.ceased_on = GetOptionalDay(row, "ceased_on");
-  out.closures = ClosuresFrom(GetString(row, "closures"));
+  out.closures = ClosuresFromJson(GetString(row, "closures"));
   out.unclassified_category = rates::ParseCategory(GetString(row, "unclassified_category"))
                                   .value_or(rates::Category::kUnclassified);
   out.host_id = GetString(row, "host_id");

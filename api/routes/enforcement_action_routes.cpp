@@ -142,20 +142,25 @@ void ReleaseHold(Exchange& exchange, Services& services) {
   });
 }
 
-void ListHolds(Exchange& exchange, Services& services) {
+// GET of a host's records of one kind: {"items": [...]}, 404 for a host outside the tenant.
+template <typename ListOfHost, typename ToJson>
+void SendHostItems(Exchange& exchange, Services& services, ListOfHost list, ToJson to_json) {
   auto path = ReadPathRecord(exchange);
   if (!path) return;
   auto listed = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
     auto host = persistence::HostRepository::Find(tx, path->tenant, HostId(path->id));
     if (!host) return Fail(host.error());
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& hold : EnforcementHoldRepository::OfHost(tx, host->id)) {
-      items.push_back(EnforcementHoldToJson(hold));
-    }
+    for (const auto& each : list(tx, host->id)) items.push_back(to_json(each));
     return nlohmann::json{{"items", items}};
   });
   if (!listed) return exchange.SendError(listed.error());
   exchange.SendJson(Code::Ok, *listed);
+}
+
+void ListHolds(Exchange& exchange, Services& services) {
+  SendHostItems(exchange, services, EnforcementHoldRepository::OfHost,
+                [](const auto& hold) { return EnforcementHoldToJson(hold); });
 }
 
 void RecordSwornStatement(Exchange& exchange, Services& services) {
@@ -183,19 +188,8 @@ void RecordSwornStatement(Exchange& exchange, Services& services) {
 }
 
 void ListSwornStatements(Exchange& exchange, Services& services) {
-  auto path = ReadPathRecord(exchange);
-  if (!path) return;
-  auto listed = services.database.InTransaction([&](Transaction& tx) -> Result<nlohmann::json> {
-    auto host = persistence::HostRepository::Find(tx, path->tenant, HostId(path->id));
-    if (!host) return Fail(host.error());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& statement : SwornStatementRepository::OfHost(tx, host->id)) {
-      items.push_back(SwornStatementToJson(statement));
-    }
-    return nlohmann::json{{"items", items}};
-  });
-  if (!listed) return exchange.SendError(listed.error());
-  exchange.SendJson(Code::Ok, *listed);
+  SendHostItems(exchange, services, SwornStatementRepository::OfHost,
+                [](const auto& statement) { return SwornStatementToJson(statement); });
 }
 
 }  // namespace
