@@ -97,6 +97,7 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterEnforcementActionRoutes(table, services);
   RegisterOfficeAssessmentRoutes(table, services);
   RegisterEnforcementStepRoutes(table, services);
+  RegisterFinanceExportRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -149,6 +149,21 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/enforcement-letters", kStaff, kPathCollectivity},
     {"get", "/v1/enforcement-letters/{id}", kStaff, kNone},
     {"post", "/v1/enforcement-letters/{id}/delivery", kReferent | kAdmin, kNone},
+    // Issue 7, what finance exports: finance and admins read the collectivity's exports, set
+    // the chart of accounts and charge late interest; a referent reads a host's état de
+    // reversement (it answers hosts' questions) and the interest charged, never the accounts; a
+    // host (or its manager) reads its own état de reversement.
+    {"get", "/v1/collectivities/{id}/accounting-settings", kFinance | kAdmin, kPathCollectivity},
+    {"put", "/v1/collectivities/{id}/accounting-settings", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/exports/accounting", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/exports/period-summary", kFinance | kAdmin,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/exports/titres", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/exports/annual-annex", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/hosts/{id}/reversement-statement", kStaff | kHostUser, kPathHost},
+    {"get", "/v1/hosts/{id}/late-interest", kStaff, kPathHost},
+    {"post", "/v1/hosts/{id}/late-interest", kFinance | kAdmin, kPathHost},
+    {"post", "/v1/hosts/{id}/late-interest/{charge_id}/cancel", kFinance | kAdmin, kPathHost},
 });
 
 }  // namespace

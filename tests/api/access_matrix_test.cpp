@@ -144,6 +144,19 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /v1/collectivities/{id}/enforcement-letters", "13333AAA43"},
     {"GET /v1/enforcement-letters/{id}", "1333344443"},
     {"POST /v1/enforcement-letters/{id}/delivery", "13333A3AA3"},
+    // Issue 7, what finance exports: finance and admins; a referent reads a host's état de
+    // reversement and its interest charges; a host its own état. Reads without their required
+    // query parameters answer 400 (admitted), like writes with the probe body.
+    {"GET /v1/collectivities/{id}/accounting-settings", "133333AA43"},
+    {"PUT /v1/collectivities/{id}/accounting-settings", "133333AA43"},
+    {"GET /v1/collectivities/{id}/exports/accounting", "133333AA43"},
+    {"GET /v1/collectivities/{id}/exports/period-summary", "133333AA43"},
+    {"GET /v1/collectivities/{id}/exports/titres", "133333AA43"},
+    {"GET /v1/collectivities/{id}/exports/annual-annex", "133333AA43"},
+    {"GET /v1/hosts/{id}/reversement-statement", "13A4AAAA43"},
+    {"GET /v1/hosts/{id}/late-interest", "13333AAA43"},
+    {"POST /v1/hosts/{id}/late-interest", "133333AA43"},
+    {"POST /v1/hosts/{id}/late-interest/{charge_id}/cancel", "133333AA43"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };
@@ -229,7 +242,8 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{user_id}", kNobody},
                                                           {"{key_id}", kNobody},
                                                           {"{platform_id}", kNobody},
-                                                          {"{hold_id}", kNobody}}) {
+                                                          {"{hold_id}", kNobody},
+                                                          {"{charge_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }
