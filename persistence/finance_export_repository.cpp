@@ -58,7 +58,11 @@ std::vector<MonthFlows> FinanceExportRepository::Flows(Transaction& tx,
                                                        const CollectivityId& collectivity,
                                                        Month from, Month to) {
   std::vector<MonthFlows> months;
-  for (Month month = from; month <= to; month += date::months{1}) months.push_back({month});
+  for (Month month = from; month <= to; month += date::months{1}) {
+    MonthFlows flows;
+    flows.month = month;
+    months.push_back(std::move(flows));
+  }
   auto at = [&](Day day) -> MonthFlows* {
     const Month month = MonthOfDay(day);
     for (auto& each : months) {
@@ -101,9 +105,9 @@ std::vector<MonthFlows> FinanceExportRepository::Flows(Transaction& tx,
         flows->tourist_office += amount;
       } else if (account == "additional_tax_payable") {
         if (kind == "beneficiary_transfer") {
-          flows->additional_passed_on[party] += amount;
+          AddTo(flows->additional_passed_on, party, amount);
         } else {
-          flows->additional_booked[party] -= amount;
+          AddTo(flows->additional_booked, party, -amount);
         }
       }
     }
@@ -154,13 +158,17 @@ std::vector<MonthBreakdown> FinanceExportRepository::HostBreakdown(Transaction& 
         ParseLedgerEntryKind(GetString(row, "kind")).value_or(LedgerEntryKind::kDeclaration);
     if (months.empty() || months.back().accommodation_id != accommodation ||
         months.back().period != period || months.back().kind != kind) {
-      months.push_back({accommodation, period, kind});
+      MonthBreakdown next;
+      next.accommodation_id = accommodation;
+      next.period = period;
+      next.kind = kind;
+      months.push_back(std::move(next));
     }
     MonthBreakdown& month = months.back();
     const std::string account = GetString(row, "account");
     const Money credited = -Money::Cents(GetLong(row, "amount"));
     if (account == "tax_revenue") month.tax += credited;
-    if (account == "additional_tax_payable") month.additional[GetString(row, "party")] += credited;
+    if (account == "additional_tax_payable") AddTo(month.additional, GetString(row, "party"), credited);
     if (account == "late_interest_revenue") month.interest += credited;
   }
   return months;

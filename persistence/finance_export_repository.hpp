@@ -17,6 +17,11 @@
 
 namespace nuitee::persistence {
 
+// Adds to a per-beneficiary sum (Money has no default value, so map::operator[] cannot).
+inline void AddTo(std::map<std::string, Money>& amounts, const std::string& key, Money amount) {
+  amounts.try_emplace(key, Money::Zero()).first->second += amount;
+}
+
 // One posting of an entry booked in the period, in entry then line order.
 struct ExportPosting {
   long long entry_seq = 0;

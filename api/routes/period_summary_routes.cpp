@@ -57,8 +57,8 @@ void Add(MonthFlows& sum, const MonthFlows& month) {
   sum.tourist_office += month.tourist_office;
   sum.tax_booked += month.tax_booked;
   sum.interest_booked += month.interest_booked;
-  for (const auto& [b, amount] : month.additional_booked) sum.additional_booked[b] += amount;
-  for (const auto& [b, amount] : month.additional_passed_on) sum.additional_passed_on[b] += amount;
+  for (const auto& [b, amount] : month.additional_booked) persistence::AddTo(sum.additional_booked, b, amount);
+  for (const auto& [b, amount] : month.additional_passed_on) persistence::AddTo(sum.additional_passed_on, b, amount);
   sum.outstanding_at_end = month.outstanding_at_end;
   sum.credits_at_end = month.credits_at_end;
 }
@@ -387,13 +387,13 @@ void SendAnnex(Exchange& exchange, Services& services) {
                                  {ExportFormat::kJson, ExportFormat::kCsv, ExportFormat::kPdf});
   if (!format) return exchange.SendError(format.error());
   const auto text = query->Get("year");
-  const auto year = text ? ParseDigits(*text) : std::nullopt;
+  const auto year = text ? detail::ParseDigits(*text) : std::nullopt;
   if (!year || text->size() != 4 || *year < 2000 || *year > 2199) {
     return exchange.SendError(
         Error::InvalidArgument("/query/year", "« year » est l'exercice, sur quatre chiffres."));
   }
-  const Month from = date::year{*year} / date::January;
-  const Month to = date::year{*year} / date::December;
+  const Month from = date::year{int(*year)} / date::January;
+  const Month to = date::year{int(*year)} / date::December;
   auto summary =
       services.database.InTransaction([&](Transaction& tx) { return Load(tx, *id, from, to); });
   if (!summary) return exchange.SendError(summary.error());

@@ -119,7 +119,7 @@ Result<Statement> Load(Transaction& tx, const CollectivityId& tenant, const Host
     found->second.interest = month.interest;
     for (const auto& [beneficiary, amount] : month.additional) {
       if (amount == Money::Zero()) continue;
-      found->second.additional[beneficiary] = amount;
+      persistence::AddTo(found->second.additional, beneficiary, amount);
       statement.beneficiaries.insert(beneficiary);
     }
   }
@@ -166,7 +166,7 @@ Totals TotalsOf(const Statement& statement) {
   for (const auto& line : statement.lines) {
     totals.tax += line.tax;
     for (const auto& [beneficiary, amount] : line.additional) {
-      totals.additional[beneficiary] += amount;
+      persistence::AddTo(totals.additional, beneficiary, amount);
       totals.additional_all += amount;
     }
     totals.interest += line.interest;
