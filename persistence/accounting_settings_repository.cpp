@@ -20,7 +20,8 @@ nlohmann::json OverridesJson(const AccountingChart& chart) {
 AccountingChart ChartOf(const std::string& nomenclature, const std::string& overrides) {
   AccountingChart chart;
   chart.nomenclature = ParseNomenclature(nomenclature).value_or(Nomenclature::kM57);
-  for (const auto& [code, each] : nlohmann::json::parse(overrides).items()) {
+  const nlohmann::json parsed = nlohmann::json::parse(overrides);  // outlives the loop
+  for (const auto& [code, each] : parsed.items()) {
     const auto account = ParseLedgerAccount(code);
     if (!account) continue;
     chart.overrides[*account] = {each.value("number", std::string()),

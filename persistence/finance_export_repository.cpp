@@ -217,7 +217,7 @@ std::map<std::pair<std::string, std::string>, Day> FinanceExportRepository::Reco
   soci::rowset<soci::row> rows =
       (tx.session().prepare
            << "SELECT DISTINCT ON (accommodation_id, month) accommodation_id::text AS a,"
-              " month::text AS month, status, recoverable_from::text AS recoverable_from"
+              " month::text AS m, status, recoverable_from::text AS recoverable_from"
               " FROM office_assessments WHERE collectivity_id = :c::uuid AND status <> 'proposed'"
               " ORDER BY accommodation_id, month, revision DESC",
        soci::use(collectivity.value()));
@@ -226,7 +226,7 @@ std::map<std::pair<std::string, std::string>, Day> FinanceExportRepository::Reco
     if (GetString(row, "status") != "issued") continue;
     const auto day = GetOptionalDay(row, "recoverable_from");
     if (!day) continue;
-    days[{GetString(row, "a"), FormatIsoMonth(MonthOfDay(GetDay(row, "month")))}] = *day;
+    days[{GetString(row, "a"), FormatIsoMonth(MonthOfDay(GetDay(row, "m")))}] = *day;
   }
   return days;
 }

@@ -326,30 +326,44 @@ Result<std::string> StatementPdf(const Statement& statement, Day today) {
   declared.paragraphs.push_back(
       "Montants dus mois par mois et hébergement par hébergement, selon la dernière version de "
       "chaque déclaration, les taxations d'office émises et les intérêts de retard facturés.");
-  letters::ReportTable table;
-  table.columns = {{"Mois", 0.9},
-                   {"Hébergement", 1.7},
-                   {"Nature", 1.2},
-                   {"Nuitées", 0.7, Align::kRight},
-                   {"Nuitées-pers.", 0.9, Align::kRight},
-                   {"Exonérées", 0.8, Align::kRight},
-                   {"Taxe de séjour", 1.1, Align::kRight},
-                   {"Taxes add.", 1, Align::kRight},
-                   {"Total dû", 1.1, Align::kRight}};
+  letters::ReportTable nights;
+  nights.columns = {{"Mois", 0.8},
+                    {"Hébergement", 2.2},
+                    {"Nature", 1.5},
+                    {"Nuitées", 0.9, Align::kRight},
+                    {"Nuitées-personnes", 1.3, Align::kRight},
+                    {"dont exonérées", 1.1, Align::kRight}};
   for (const auto& line : statement.lines) {
     const auto& d = line.declared;
-    table.rows.push_back({MonthSlash(line.month), line.accommodation_name,
-                          std::string(KindLabel(line.kind)), Count(d, d ? d->nights : 0),
-                          Count(d, d ? d->person_nights : 0),
-                          Count(d, d ? d->exempt_person_nights : 0), FrenchEuros(line.tax),
-                          FrenchEuros(AdditionalOf(line) + line.interest), FrenchEuros(line.total)});
+    nights.rows.push_back({MonthSlash(line.month), line.accommodation_name,
+                           std::string(KindLabel(line.kind)), Count(d, d ? d->nights : 0),
+                           Count(d, d ? d->person_nights : 0),
+                           Count(d, d ? d->exempt_person_nights : 0)});
   }
-  table.total = {"Total", "", "", std::to_string(totals.nights),
-                 std::to_string(totals.person_nights), std::to_string(totals.exempt),
-                 FrenchEuros(totals.tax), FrenchEuros(totals.additional_all + totals.interest),
-                 FrenchEuros(totals.total)};
-  declared.table = std::move(table);
+  nights.total = {"Total", "", "", std::to_string(totals.nights),
+                  std::to_string(totals.person_nights), std::to_string(totals.exempt)};
+  declared.table = std::move(nights);
   report.sections.push_back(std::move(declared));
+
+  letters::ReportSection amounts{"Montants dus, payés et restant dus", {}, {}};
+  letters::ReportTable table;
+  table.columns = {{"Mois", 0.8},
+                   {"Hébergement", 1.6},
+                   {"Taxe de séjour", 1.2, Align::kRight},
+                   {"Taxes add. et intérêts", 1.3, Align::kRight},
+                   {"Total dû", 1.2, Align::kRight},
+                   {"Payé", 1.2, Align::kRight},
+                   {"Reste dû", 1.2, Align::kRight}};
+  for (const auto& line : statement.lines) {
+    table.rows.push_back({MonthSlash(line.month), line.accommodation_name, FrenchEuros(line.tax),
+                          FrenchEuros(AdditionalOf(line) + line.interest), FrenchEuros(line.total),
+                          FrenchEuros(line.paid), FrenchEuros(line.Outstanding())});
+  }
+  table.total = {"Total", "", FrenchEuros(totals.tax),
+                 FrenchEuros(totals.additional_all + totals.interest), FrenchEuros(totals.total),
+                 FrenchEuros(totals.paid), FrenchEuros(totals.outstanding)};
+  amounts.table = std::move(table);
+  report.sections.push_back(std::move(amounts));
 
   if (!statement.beneficiaries.empty() || totals.interest > Money::Zero()) {
     letters::ReportSection detail{"Taxes additionnelles et intérêts de retard", {}, {}};

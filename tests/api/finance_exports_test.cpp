@@ -68,9 +68,12 @@ class FinanceExports : public ::testing::Test {
   }
 
   // Submits the month over HTTP; returns the revision's JSON ("current").
-  json Declare(const std::string& rental, const std::string& month, const json& stays) {
+  json Declare(const std::string& rental, const std::string& month, std::vector<json> stays) {
+    json body = json::object();
+    body["stays"] = json::array();
+    for (auto& stay : stays) body["stays"].push_back(std::move(stay));
     auto submitted = server_.client().PostJson(
-        "/v1/accommodations/" + rental + "/declarations/" + month + "/submit", {{"stays", stays}});
+        "/v1/accommodations/" + rental + "/declarations/" + month + "/submit", body);
     EXPECT_EQ(submitted.status, 201) << submitted.body;
     return submitted.Json().at("current");
   }
@@ -275,6 +278,7 @@ TEST_F(FinanceExports, ReversementStatementAddsUpWhatWasDeclaredPaidAndOwed) {
         letters::FrenchEuros(Money::Cents(tax))}) {
     std::string plain = expected;
     for (std::size_t at; (at = plain.find("\u00A0")) != std::string::npos;) plain.replace(at, 2, " ");
+    for (std::size_t at; (at = plain.find("\u202F")) != std::string::npos;) plain.replace(at, 3, " ");
     EXPECT_NE(text.find(plain), std::string::npos) << plain << " not in: " << text;
   }
 
@@ -364,7 +368,8 @@ TEST_F(FinanceExports, LateInterestIsChargedOnWhatWasLateAndBookedOnTheMonth) {
   auto titres = server_.client().Get(Collectivity("/exports/titres"));
   ASSERT_EQ(titres.status, 200);
   bool interest_listed = false;
-  for (const auto& item : titres.Json()["items"]) {
+  const json listed_titres = titres.Json();  // outlives the loop
+  for (const auto& item : listed_titres["items"]) {
     if (item["kind"] == "late_interest") {
       interest_listed = true;
       EXPECT_EQ(item["amount_cents"], expected);
