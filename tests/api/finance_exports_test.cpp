@@ -392,6 +392,13 @@ TEST_F(FinanceExports, LateInterestIsChargedOnWhatWasLateAndBookedOnTheMonth) {
   auto listed = server_.client().Get(path);
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(listed.Json()["items"].size(), 2u);
+  // Append-only: the server's role can neither change nor delete a charge or a cancellation.
+  const std::string server_role = server_.db().ServerRoleUrl();
+  EXPECT_EQ(testing::TestDatabase::SqlStateOf(server_role,
+                                              "UPDATE late_interest_charges SET interest_cents = 1"),
+            "42501");
+  EXPECT_EQ(testing::TestDatabase::SqlStateOf(server_role, "DELETE FROM late_interest_cancellations"),
+            "42501");
 }
 
 TEST_F(FinanceExports, PeriodSummaryAndAnnexAddUpTheMonth) {
