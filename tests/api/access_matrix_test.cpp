@@ -144,6 +144,17 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /v1/collectivities/{id}/enforcement-letters", "13333AAA43"},
     {"GET /v1/enforcement-letters/{id}", "1333344443"},
     {"POST /v1/enforcement-letters/{id}/delivery", "13333A3AA3"},
+    // Issue 7: finance records money; referents read the payments; a host reads its own account
+    // and refunds. The probe names no payment: reading one answers 404 to every admitted caller.
+    {"POST /v1/collectivities/{id}/payments", "133333AA43"},
+    {"GET /v1/collectivities/{id}/payments", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/payments/{payment_id}", "1333344443"},
+    {"POST /v1/collectivities/{id}/payments/{payment_id}/reversal", "133333AA43"},
+    {"POST /v1/hosts/{id}/refunds", "133333AA43"},
+    {"GET /v1/hosts/{id}/refunds", "13A4AAAA43"},
+    {"GET /v1/hosts/{id}/ledger", "13A4AAAA43"},
+    {"GET /v1/collectivities/{id}/ledger/balances", "133333AA43"},
+    {"GET /v1/collectivities/{id}/ledger/check", "133333AA43"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };
@@ -229,7 +240,8 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{user_id}", kNobody},
                                                           {"{key_id}", kNobody},
                                                           {"{platform_id}", kNobody},
-                                                          {"{hold_id}", kNobody}}) {
+                                                          {"{hold_id}", kNobody},
+                                                          {"{payment_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }
