@@ -37,5 +37,8 @@ void RegisterEnforcementDashboardRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementActionRoutes(RouteTable& table, Services& services);
 void RegisterOfficeAssessmentRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementStepRoutes(RouteTable& table, Services& services);
+// Issue 7: bank statement import and online payment.
+void RegisterBankStatementRoutes(RouteTable& table, Services& services);
+void RegisterOnlinePaymentRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api
