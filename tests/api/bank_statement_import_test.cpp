@@ -199,9 +199,9 @@ TEST_F(BankStatementImport, RefusesAMalformedFileWholeWithLineNumbers) {
   ASSERT_EQ(refused.status, 422) << refused.body;
   const json errors = refused.Json().at("errors");
   ASSERT_EQ(errors.size(), 2u);
-  EXPECT_EQ(errors.at(0).at("field"), "/lines/3/date");
-  EXPECT_EQ(errors.at(0).at("message").get<std::string>().rfind("Ligne 3 : ", 0), 0u);
-  EXPECT_EQ(errors.at(1).at("field"), "/lines/4/credit");
+  EXPECT_EQ(errors.at(0).at("pointer"), "/lines/3/date");
+  EXPECT_EQ(errors.at(0).at("detail").get<std::string>().rfind("Ligne 3 : ", 0), 0u);
+  EXPECT_EQ(errors.at(1).at("pointer"), "/lines/4/credit");
   EXPECT_EQ(Count("bank_statements"), 0);
   EXPECT_EQ(Count("payments"), 0);
   EXPECT_EQ(Balance("host_receivable", vidal_), 1925);
@@ -215,7 +215,7 @@ TEST_F(BankStatementImport, FormatsAreCheckedAndNamedOnce) {
   bad["date_format"] = "MM/DD/YYYY";
   const auto refused = http.PostJson(Base() + "/bank-statement-formats", bad);
   ASSERT_EQ(refused.status, 400) << refused.body;
-  EXPECT_EQ(refused.Json().at("errors").at(0).at("field"), "/date_format");
+  EXPECT_EQ(refused.Json().at("errors").at(0).at("pointer"), "/date_format");
   EXPECT_EQ(http.PostJson(Base() + "/bank-statement-formats", CreditAgricole()).status, 409);
   const auto listed = http.Get(Base() + "/bank-statement-formats");
   ASSERT_EQ(listed.Json().at("items").size(), 1u);
