@@ -234,5 +234,18 @@ TEST_F(BankStatementImport, FormatsAreCheckedAndNamedOnce) {
   EXPECT_EQ(Import("Date;Libellé;Débit;Crédit\n02/11/2026;VIR;;1,00\n").status, 400);
 }
 
+TEST_F(BankStatementImport, StatementsLinesAndResolutionsAreAppendOnlyForTheServer) {
+  ASSERT_EQ(Import("Date;Libellé;Débit;Crédit\n04/11/2026;VIR INCONNU;;5,00\n").status, 201);
+  const std::string url = server_.db().ServerRoleUrl();
+  for (const std::string& table :
+       {"bank_statements", "bank_statement_lines", "bank_line_resolutions", "online_payments",
+        "online_payment_events"}) {
+    // 42501: insufficient_privilege (migration 0018 revokes them from nuitee_app).
+    EXPECT_EQ(TestDatabase::SqlStateOf(url, "DELETE FROM " + table), "42501") << table;
+    EXPECT_EQ(TestDatabase::SqlStateOf(url, "TRUNCATE " + table), "42501") << table;
+  }
+  EXPECT_EQ(TestDatabase::SqlStateOf(url, "UPDATE bank_statement_lines SET label = 'x'"), "42501");
+}
+
 }  // namespace
 }  // namespace nuitee
