@@ -149,6 +149,18 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/enforcement-letters", kStaff, kPathCollectivity},
     {"get", "/v1/enforcement-letters/{id}", kStaff, kNone},
     {"post", "/v1/enforcement-letters/{id}/delivery", kReferent | kAdmin, kNone},
+    // Issue 7: finance records money and reads the ledger; referents read payments (they chase
+    // the hosts who do not pay as well as those who do not declare); a host reads its own account.
+    {"post", "/v1/collectivities/{id}/payments", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/payments", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/payments/{payment_id}", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/payments/{payment_id}/reversal", kFinance | kAdmin,
+     kPathCollectivity},
+    {"post", "/v1/hosts/{id}/refunds", kFinance | kAdmin, kPathHost},
+    {"get", "/v1/hosts/{id}/refunds", kRegisterReaders, kPathHost},
+    {"get", "/v1/hosts/{id}/ledger", kRegisterReaders, kPathHost},
+    {"get", "/v1/collectivities/{id}/ledger/balances", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/ledger/check", kFinance | kAdmin, kPathCollectivity},
     // Issue 7, bank statements and online payment: finance imports statements and resolves the
     // lines no host was found for (formats too, the admin as well); the referent and the admin
     // read. A host's own account or its manager starts an online payment. The provider's

@@ -37,6 +37,9 @@ void RegisterEnforcementDashboardRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementActionRoutes(RouteTable& table, Services& services);
 void RegisterOfficeAssessmentRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementStepRoutes(RouteTable& table, Services& services);
+// Issue 7, money.
+void RegisterPaymentRoutes(RouteTable& table, Services& services);
+void RegisterLedgerRoutes(RouteTable& table, Services& services);
 // Issue 7: bank statement import and online payment.
 void RegisterBankStatementRoutes(RouteTable& table, Services& services);
 void RegisterOnlinePaymentRoutes(RouteTable& table, Services& services);

@@ -144,12 +144,24 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /v1/collectivities/{id}/enforcement-letters", "13333AAA43"},
     {"GET /v1/enforcement-letters/{id}", "1333344443"},
     {"POST /v1/enforcement-letters/{id}/delivery", "13333A3AA3"},
+    // Issue 7: finance records money; referents read the payments; a host reads its own account
+    // and refunds. The probe names no payment: reading one answers 404 to every admitted caller.
+    {"POST /v1/collectivities/{id}/payments", "133333AA43"},
+    {"GET /v1/collectivities/{id}/payments", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/payments/{payment_id}", "1333344443"},
+    {"POST /v1/collectivities/{id}/payments/{payment_id}/reversal", "133333AA43"},
+    {"POST /v1/hosts/{id}/refunds", "133333AA43"},
+    {"GET /v1/hosts/{id}/refunds", "13A4AAAA43"},
+    {"GET /v1/hosts/{id}/ledger", "13A4AAAA43"},
+    {"GET /v1/collectivities/{id}/ledger/balances", "133333AA43"},
+    {"GET /v1/collectivities/{id}/ledger/check", "133333AA43"},
     // Issue 7, bank statements and online payment: finance imports and resolves, formats are
     // finance's and the admin's, staff read. The probe names no format, statement or line, so
     // admitted callers find nothing (404), except where the probe's body is refused first
-    // (400); the other collectivity's admin lacks the finance role (403). A host's own account or its manager starts an online
-    // payment (the probe's JSON stops at validation); the provider's notification and the
-    // simulator are public, and answer 415 to the probe's JSON, 404 for its unknown idop.
+    // (400); the other collectivity's admin lacks the finance role (403). A host's own account
+    // or its manager starts an online payment (the probe's JSON stops at validation); the
+    // provider's notification and the simulator are public, and answer 415 to the probe's JSON,
+    // 404 for its unknown idop.
     {"GET /v1/collectivities/{id}/bank-statement-formats", "13333AAA43"},
     {"POST /v1/collectivities/{id}/bank-statement-formats", "133333AA43"},
     {"GET /v1/collectivities/{id}/bank-statement-formats/{format_id}", "1333344443"},
@@ -252,6 +264,7 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{key_id}", kNobody},
                                                           {"{platform_id}", kNobody},
                                                           {"{hold_id}", kNobody},
+                                                          {"{payment_id}", kNobody},
                                                           {"{format_id}", kNobody},
                                                           {"{statement_id}", kNobody},
                                                           {"{line_id}", kNobody},
