@@ -121,14 +121,6 @@ Error NameError() {
   return Error::AlreadyExists("Un format de relevé porte déjà ce nom.");
 }
 
-std::optional<std::string> HostOfNumber(Transaction& tx, const CollectivityId& collectivity,
-                                        long long number) {
-  std::optional<std::string> id;
-  tx.session() << "SELECT id::text FROM hosts WHERE collectivity_id = :c::uuid AND seq = :n",
-      soci::use(collectivity.value()), soci::use(number), soci::into(id);
-  return id;
-}
-
 }  // namespace
 
 Result<StoredBankFormat> BankStatementFormatRepository::Create(Transaction& tx,
@@ -241,14 +233,15 @@ Result<StoredBankStatement> BankStatementRepository::Import(Transaction& tx,
     const auto reference = FindPaymentReference(line->label);
     const std::optional<std::string> printed =
         reference ? std::optional<std::string>(FormatPaymentReference(*reference)) : std::nullopt;
-    const std::optional<std::string> host =
-        reference ? HostOfNumber(tx, collectivity, reference->host_number) : std::nullopt;
+    const std::optional<HostId> host =
+        reference ? PaymentRepository::FindHostByNumber(tx, collectivity, reference->host_number)
+                  : std::nullopt;
     std::optional<std::string> payment_id;
     std::optional<std::string> entry_id;
     if (host) {
       NewPayment payment;
       payment.collectivity_id = collectivity;
-      payment.host_id = HostId(*host);
+      payment.host_id = *host;
       payment.method = PaymentMethod::kBankTransfer;
       payment.origin = "bank_statement";
       payment.amount = line->amount;
