@@ -14,6 +14,7 @@
 #include <optional>
 #include <sstream>
 
+#include "payments/payfip_adapter.hpp"
 #include "api/config.hpp"
 #include "api/logger.hpp"
 #include "api/mail_sending.hpp"
@@ -272,6 +273,11 @@ int Serve(const api::Config& config) {
   // The links of invitations and password resets point at this server (the portal is served here).
   services.public_url = std::string(config.tls_certificate.empty() ? "http" : "https") + "://" +
                         config.bind_address + ":" + std::to_string(config.port);
+  // Online payment through PayFiP when its régie is configured (NUITEE_PAYFIP_URL, _NUMCLI,
+  // _SAISIE); the simulator is offered either way, named as such.
+  if (auto payfip = payments::PayfipSettingsFromEnvironment()) {
+    services.payment_providers->Add(std::make_shared<payments::PayfipAdapter>(*payfip), true);
+  }
   std::unique_ptr<api::BackgroundMailSender> mail_sender;
   if (config.smtp) {
     mail_sender = std::make_unique<api::BackgroundMailSender>(config.database_url, *config.smtp);

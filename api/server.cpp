@@ -100,6 +100,8 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterPaymentRoutes(table, services);
   RegisterLedgerRoutes(table, services);
   RegisterFinanceExportRoutes(table, services);
+  RegisterBankStatementRoutes(table, services);
+  RegisterOnlinePaymentRoutes(table, services);
 }
 
 }  // namespace nuitee::api

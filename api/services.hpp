@@ -9,6 +9,7 @@
 #include "domain/core/dates.hpp"
 #include "api/rate_cache.hpp"
 #include "api/ttl_cache.hpp"
+#include "payments/provider.hpp"
 #include "persistence/account_repository.hpp"
 #include "persistence/accommodation_repository.hpp"
 #include "persistence/database.hpp"
@@ -55,6 +56,10 @@ struct Services {
   // Called after a mail was queued, so that the background sender (when there is one) sends it
   // now rather than at its next poll.
   std::function<void()> wake_mail_delivery = [] {};
+  // Online payment (issue 7): the providers offered, the simulator by default (api/routes/
+  // online_payment_routes.cpp adds it when empty); PayFiP when configured (NUITEE_PAYFIP_*).
+  std::shared_ptr<payments::PaymentProviders> payment_providers =
+      std::make_shared<payments::PaymentProviders>();
 };
 
 // Today's date in Europe/Paris, where every collectivity we serve keeps its calendar.

@@ -176,6 +176,32 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/hosts/{id}/late-interest", kStaff, kPathHost},
     {"post", "/v1/hosts/{id}/late-interest", kFinance | kAdmin, kPathHost},
     {"post", "/v1/hosts/{id}/late-interest/{charge_id}/cancel", kFinance | kAdmin, kPathHost},
+    // Issue 7, bank statements and online payment: finance imports statements and resolves the
+    // lines no host was found for (formats too, the admin as well); the referent and the admin
+    // read. A host's own account or its manager starts an online payment. The provider's
+    // notification and the simulator's page are public: the notification is verified with the
+    // provider before anything is booked, and the simulator moves no money.
+    {"get", "/v1/collectivities/{id}/bank-statement-formats", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/bank-statement-formats", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/bank-statement-formats/{format_id}", kStaff,
+     kPathCollectivity},
+    {"put", "/v1/collectivities/{id}/bank-statement-formats/{format_id}", kFinance | kAdmin,
+     kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/bank-statement-formats/{format_id}/archive",
+     kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/bank-statements", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/bank-statements", kFinance, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/bank-statements/{statement_id}", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/bank-statement-lines", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/bank-statement-lines/{line_id}/assign", kFinance,
+     kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/bank-statement-lines/{line_id}/dismiss", kFinance,
+     kPathCollectivity},
+    {"get", "/v1/hosts/{id}/online-payments", kRegisterReaders, kPathHost},
+    {"post", "/v1/hosts/{id}/payments", kHostUser, kPathHost},
+    {"post", "/v1/payments/notifications/payfip", kEveryone, kNone},
+    {"get", "/v1/payments/simulator/{idop}", kEveryone, kNone},
+    {"post", "/v1/payments/simulator/{idop}", kEveryone, kNone},
 });
 
 }  // namespace

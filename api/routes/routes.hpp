@@ -42,5 +42,8 @@ void RegisterPaymentRoutes(RouteTable& table, Services& services);
 void RegisterLedgerRoutes(RouteTable& table, Services& services);
 // Issue 7, what finance exports (api/routes/finance_routes.hpp).
 void RegisterFinanceExportRoutes(RouteTable& table, Services& services);
+// Issue 7: bank statement import and online payment.
+void RegisterBankStatementRoutes(RouteTable& table, Services& services);
+void RegisterOnlinePaymentRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

@@ -168,6 +168,29 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /v1/hosts/{id}/late-interest", "13333AAA43"},
     {"POST /v1/hosts/{id}/late-interest", "133333AA43"},
     {"POST /v1/hosts/{id}/late-interest/{charge_id}/cancel", "133333AA43"},
+    // Issue 7, bank statements and online payment: finance imports and resolves, formats are
+    // finance's and the admin's, staff read. The probe names no format, statement or line, so
+    // admitted callers find nothing (404), except where the probe's body is refused first
+    // (400); the other collectivity's admin lacks the finance role (403). A host's own account
+    // or its manager starts an online payment (the probe's JSON stops at validation); the
+    // provider's notification and the simulator are public, and answer 415 to the probe's JSON,
+    // 404 for its unknown idop.
+    {"GET /v1/collectivities/{id}/bank-statement-formats", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/bank-statement-formats", "133333AA43"},
+    {"GET /v1/collectivities/{id}/bank-statement-formats/{format_id}", "1333344443"},
+    {"PUT /v1/collectivities/{id}/bank-statement-formats/{format_id}", "133333AA43"},
+    {"POST /v1/collectivities/{id}/bank-statement-formats/{format_id}/archive", "1333334443"},
+    {"GET /v1/collectivities/{id}/bank-statements", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/bank-statements", "133333A333"},
+    {"GET /v1/collectivities/{id}/bank-statements/{statement_id}", "1333344443"},
+    {"GET /v1/collectivities/{id}/bank-statement-lines", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/bank-statement-lines/{line_id}/assign", "133333A333"},
+    {"POST /v1/collectivities/{id}/bank-statement-lines/{line_id}/dismiss", "133333A333"},
+    {"POST /v1/hosts/{id}/payments", "13A4A33333"},
+    {"GET /v1/hosts/{id}/online-payments", "13A4AAAA43"},
+    {"POST /v1/payments/notifications/payfip", "AAAAAAAAAA"},
+    {"GET /v1/payments/simulator/{idop}", "4444444444"},
+    {"POST /v1/payments/simulator/{idop}", "4444444444"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };
@@ -255,7 +278,11 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{platform_id}", kNobody},
                                                           {"{hold_id}", kNobody},
                                                           {"{payment_id}", kNobody},
-                                                          {"{charge_id}", kNobody}}) {
+                                                          {"{charge_id}", kNobody},
+                                                          {"{format_id}", kNobody},
+                                                          {"{statement_id}", kNobody},
+                                                          {"{line_id}", kNobody},
+                                                          {"{idop}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }

@@ -9,6 +9,7 @@
 
 #include "api/server.hpp"
 #include "domain/account.hpp"
+#include "payments/provider.hpp"
 #include "security/password_hash.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
@@ -35,6 +36,10 @@ class TestServer {
   const std::vector<api::RouteInfo>& routes() const { return server_->routes(); }
   std::string base_url() const;
   void SetToday(Day day) { today_ = day; }
+  // The online payment providers the server offers (the simulator; a test may add PayFiP).
+  const std::shared_ptr<payments::PaymentProviders>& payment_providers() const {
+    return payment_providers_;
+  }
 
   // Accounts, created in the database and signed in over HTTP (POST /v1/auth/login); each call
   // returns a bearer token. The password of every test account is kTestPassword.
@@ -67,6 +72,7 @@ class TestServer {
   std::unique_ptr<HttpClient> client_;
   std::string operator_token_;
   std::map<std::string, std::string> staff_tokens_;  // by collectivity
+  std::shared_ptr<payments::PaymentProviders> payment_providers_;
 };
 
 inline constexpr const char* kTestPassword = "un mot de passe de test assez long";
