@@ -159,6 +159,8 @@ nlohmann::json AccountJson(Transaction& tx, const HostId& host, long long host_n
     refunds.push_back(RefundToJson(refund));
   }
   return {{"payment_reference", FormatPaymentReference({host_number, std::nullopt})},
+          // Where the host starts paying online what it owes (api/routes/online_payment_routes).
+          {"online_payment_path", "/v1/hosts/" + host.value() + "/payments"},
           {"balance_cents", balance.cents()},
           {"owed_cents", std::max(balance, Money::Zero()).cents()},
           {"credit_cents", std::max(-balance, Money::Zero()).cents()},
