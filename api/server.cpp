@@ -97,6 +97,9 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterEnforcementActionRoutes(table, services);
   RegisterOfficeAssessmentRoutes(table, services);
   RegisterEnforcementStepRoutes(table, services);
+  RegisterBudgetRoutes(table, services);
+  RegisterTransferRoutes(table, services);
+  RegisterReconciliationRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -149,6 +149,16 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/enforcement-letters", kStaff, kPathCollectivity},
     {"get", "/v1/enforcement-letters/{id}", kStaff, kNone},
     {"post", "/v1/enforcement-letters/{id}/delivery", kReferent | kAdmin, kNone},
+    // Issue 7, the budget: finance (and the admin) enter the budget lines and record transfers;
+    // every staff role reads them and the reconciliation report, as referents read the nights.
+    {"get", "/v1/collectivities/{id}/budget/{year}", kStaff, kPathCollectivity},
+    {"put", "/v1/collectivities/{id}/budget/{year}", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/budget/{year}/versions", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/transfers", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/transfers", kFinance | kAdmin, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/transfers/{transfer_id}/reversal", kFinance | kAdmin,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/reconciliation", kStaff, kPathCollectivity},
 });
 
 }  // namespace

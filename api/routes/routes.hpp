@@ -37,5 +37,9 @@ void RegisterEnforcementDashboardRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementActionRoutes(RouteTable& table, Services& services);
 void RegisterOfficeAssessmentRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementStepRoutes(RouteTable& table, Services& services);
+// Issue 7, the budget: budget lines, transfers out, the reconciliation report.
+void RegisterBudgetRoutes(RouteTable& table, Services& services);
+void RegisterTransferRoutes(RouteTable& table, Services& services);
+void RegisterReconciliationRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

@@ -144,6 +144,15 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /v1/collectivities/{id}/enforcement-letters", "13333AAA43"},
     {"GET /v1/enforcement-letters/{id}", "1333344443"},
     {"POST /v1/enforcement-letters/{id}/delivery", "13333A3AA3"},
+    // Issue 7, the budget: finance and the admin enter the budget and record transfers; every staff
+    // role reads them and the report. No budget was entered for 2026: reading it finds nothing.
+    {"GET /v1/collectivities/{id}/budget/{year}", "1333344443"},
+    {"PUT /v1/collectivities/{id}/budget/{year}", "133333AA43"},
+    {"GET /v1/collectivities/{id}/budget/{year}/versions", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/transfers", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/transfers", "133333AA43"},
+    {"POST /v1/collectivities/{id}/transfers/{transfer_id}/reversal", "133333AA43"},
+    {"GET /v1/collectivities/{id}/reconciliation", "13333AAA43"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };
@@ -229,7 +238,8 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{user_id}", kNobody},
                                                           {"{key_id}", kNobody},
                                                           {"{platform_id}", kNobody},
-                                                          {"{hold_id}", kNobody}}) {
+                                                          {"{hold_id}", kNobody},
+                                                          {"{transfer_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }
