@@ -43,7 +43,8 @@ ReconciliationInputs ReadReconciliationInputs(Transaction& tx, const Collectivit
                 " WHERE m.collectivity_id = :c::uuid AND m.month >= :f::date AND m.month < :t::date"
                 "  AND n.collectivity_id = :c2::uuid AND n.month >= :f2::date"
                 "  AND n.month < :t2::date"
-                " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
+                " GROUP BY n.accommodation_id, n.month, n.commune_insee_code, n.nature, n.category"
+                " ORDER BY n.accommodation_id, n.month",
          soci::use(id), soci::use(from), soci::use(to), soci::use(id), soci::use(from),
          soci::use(to));
     for (const auto& row : rows) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <tuple>
+#include <unordered_map>
 
 namespace nuitee {
 namespace {
@@ -135,7 +136,8 @@ ReconciliationReport BuildReconciliation(const ReconciliationInputs& inputs,
   report.year = inputs.year;
   report.group = group;
   std::map<CellKey, ReconciliationFigures> cells;
-  std::map<std::string, const DeclaredMonth*> declared_months;
+  std::unordered_map<std::string, const DeclaredMonth*> declared_months;
+  declared_months.reserve(inputs.declared.size());
 
   for (const auto& month : inputs.declared) {
     declared_months[MonthKey(month.accommodation_id, month.month)] = &month;

@@ -14,8 +14,8 @@ Month M(unsigned month) { return date::year{2026} / date::month{month}; }
 TEST(SplitProRata, GivesTheCentsLeftToTheLargestRemainders) {
   // 100 over three equal parts: 33 each, the cent left to the first (a tie).
   EXPECT_EQ(SplitProRata(C(100), {C(1), C(1), C(1)}), (std::vector<Money>{C(34), C(33), C(33)}));
-  // 1000 × 1750/1925 = 909.09…, 1000 × 175/1925 = 90.90…: the cent goes to the tax.
-  EXPECT_EQ(SplitProRata(C(1000), {C(1750), C(175)}), (std::vector<Money>{C(910), C(90)}));
+  // 1000 × 1750/1925 = 909.09…, 1000 × 175/1925 = 90.90…: the cent goes to the add-on.
+  EXPECT_EQ(SplitProRata(C(1000), {C(1750), C(175)}), (std::vector<Money>{C(909), C(91)}));
   // 10 over 0.2 / 0.3 / 0.5 → exact.
   EXPECT_EQ(SplitProRata(C(10), {C(2), C(3), C(5)}), (std::vector<Money>{C(2), C(3), C(5)}));
   // 7 over 1/3 and 2/3: 2.33 and 4.66 → 2 and 5.
@@ -73,12 +73,12 @@ TEST(BuildReconciliation, AttributesAMonthsPaymentToItsCategoriesProRata) {
 TEST(BuildReconciliation, CollectsEachAddOnProRataOfWhatWasPaid) {
   const auto report = BuildReconciliation(TwoCategoriesOneMonth(), ReconciliationGroup::kMonth);
   ASSERT_EQ(report.beneficiaries.size(), 1u);
-  // July: 1000 × 300/3300 = 90.9 → 90 (the tax's remainder is larger); August: 30; October:
+  // July: 1000 × 300/3300 = 90.9 → 91 (its remainder is the larger); August: 30; October:
   // 1 cent × 480/5280 → 0.
-  EXPECT_EQ(report.beneficiaries[0].collected, C(90 + 30));
+  EXPECT_EQ(report.beneficiaries[0].collected, C(91 + 30));
   EXPECT_EQ(report.beneficiaries[0].declared, C(300 + 30 + 480));
-  EXPECT_EQ(report.paid_additional, C(120));
-  EXPECT_EQ(report.paid_tax, C(1331 - 120));
+  EXPECT_EQ(report.paid_additional, C(121));
+  EXPECT_EQ(report.paid_tax, C(1331 - 121));
   EXPECT_EQ(report.realised, C(3000 + 300 + 4800));
 }
 
@@ -119,7 +119,7 @@ TEST(BuildReconciliation, SetsTheBudgetAgainstTransfersAndInstalments) {
   EXPECT_EQ(report.beneficiaries[0].label, "Département du Cantal");
   EXPECT_EQ(report.beneficiaries[0].expected, C(1000));
   EXPECT_EQ(report.beneficiaries[0].passed_on, C(50));
-  EXPECT_EQ(report.beneficiaries[0].to_pass_on, C(120 - 50));
+  EXPECT_EQ(report.beneficiaries[0].to_pass_on, C(121 - 50));
   EXPECT_EQ(report.tourist_office.paid, C(2010));
   EXPECT_EQ(report.tourist_office.instalments[0].paid, C(2000));
   EXPECT_EQ(report.tourist_office.instalments[1].paid, C(0));
