@@ -33,7 +33,8 @@ std::string PdfText(const std::string& pdf) {
   while (std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) {
     text.append(buffer.data(), read);
   }
-  for (const std::string space : {" ", " "}) {
+  // No-break and narrow no-break spaces (UTF-8) made ordinary.
+  for (const std::string space : {"\xC2\xA0", "\xE2\x80\xAF"}) {
     for (std::size_t at; (at = text.find(space)) != std::string::npos;) text.replace(at, space.size(), " ");
   }
   for (std::size_t at; (at = text.find('\n')) != std::string::npos;) text[at] = ' ';
@@ -177,12 +178,12 @@ TEST_F(BudgetAndReconciliation, BudgetLinesAreVersionedWithTheirHistory) {
   // A décision modificative needs If-Match and names the decision.
   json dm = BudgetBody(1200000);
   dm["stage"] = "decision_modificative";
-  EXPECT_EQ(PutBudget(dm).status, 428);
   const auto unnamed = PutBudget(dm, first.Header("etag"));
   ASSERT_EQ(unnamed.status, 400) << unnamed.body;
   EXPECT_NE(unnamed.body.find("/decision_reference"), std::string::npos);
   dm["decision_reference"] = "DM n° 1, délibération du 12 juin 2026";
   dm["decided_on"] = "2026-06-12";
+  EXPECT_EQ(PutBudget(dm).status, 428);
   const auto second = PutBudget(dm, first.Header("etag"));
   ASSERT_EQ(second.status, 200) << second.body;
   EXPECT_EQ(second.Json().at("version"), 2);
@@ -208,7 +209,7 @@ TEST_F(BudgetAndReconciliation, RefusesInstalmentsThatDoNotAddUpToTheAllocation)
   const auto refused = PutBudget(body);
   ASSERT_EQ(refused.status, 400) << refused.body;
   EXPECT_NE(refused.body.find("/instalments/2/due_on"), std::string::npos) << refused.body;
-  EXPECT_NE(refused.body.find("99 999,00"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("999,99 €"), std::string::npos) << refused.body;
   EXPECT_EQ(server_.db().CountRows("SELECT count(*) FROM budget_versions"), 0);
 }
 
