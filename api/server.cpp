@@ -102,6 +102,9 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterFinanceExportRoutes(table, services);
   RegisterBankStatementRoutes(table, services);
   RegisterOnlinePaymentRoutes(table, services);
+  RegisterBudgetRoutes(table, services);
+  RegisterTransferRoutes(table, services);
+  RegisterReconciliationRoutes(table, services);
 }
 
 }  // namespace nuitee::api

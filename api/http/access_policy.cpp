@@ -202,6 +202,16 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/payments/notifications/payfip", kEveryone, kNone},
     {"get", "/v1/payments/simulator/{idop}", kEveryone, kNone},
     {"post", "/v1/payments/simulator/{idop}", kEveryone, kNone},
+    // Issue 7, the budget: finance (and the admin) enter the budget lines and record transfers;
+    // every staff role reads them and the reconciliation report, as referents read the nights.
+    {"get", "/v1/collectivities/{id}/budget/{year}", kStaff, kPathCollectivity},
+    {"put", "/v1/collectivities/{id}/budget/{year}", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/budget/{year}/versions", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/transfers", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/transfers", kFinance | kAdmin, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/transfers/{transfer_id}/reversal", kFinance | kAdmin,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/reconciliation", kStaff, kPathCollectivity},
 });
 
 }  // namespace

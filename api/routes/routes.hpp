@@ -45,5 +45,9 @@ void RegisterFinanceExportRoutes(RouteTable& table, Services& services);
 // Issue 7: bank statement import and online payment.
 void RegisterBankStatementRoutes(RouteTable& table, Services& services);
 void RegisterOnlinePaymentRoutes(RouteTable& table, Services& services);
+// Issue 7, the budget: budget lines, transfers out, the reconciliation report.
+void RegisterBudgetRoutes(RouteTable& table, Services& services);
+void RegisterTransferRoutes(RouteTable& table, Services& services);
+void RegisterReconciliationRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

@@ -191,6 +191,15 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /v1/payments/notifications/payfip", "AAAAAAAAAA"},
     {"GET /v1/payments/simulator/{idop}", "4444444444"},
     {"POST /v1/payments/simulator/{idop}", "4444444444"},
+    // Issue 7, the budget: finance and the admin enter the budget and record transfers; every staff
+    // role reads them and the report. No budget was entered for 2026: reading it finds nothing.
+    {"GET /v1/collectivities/{id}/budget/{year}", "1333344443"},
+    {"PUT /v1/collectivities/{id}/budget/{year}", "133333AA43"},
+    {"GET /v1/collectivities/{id}/budget/{year}/versions", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/transfers", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/transfers", "133333AA43"},
+    {"POST /v1/collectivities/{id}/transfers/{transfer_id}/reversal", "133333AA43"},
+    {"GET /v1/collectivities/{id}/reconciliation", "13333AAA43"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };
@@ -282,7 +291,8 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{format_id}", kNobody},
                                                           {"{statement_id}", kNobody},
                                                           {"{line_id}", kNobody},
-                                                          {"{idop}", kNobody}}) {
+                                                          {"{idop}", kNobody},
+                                                          {"{transfer_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }
