@@ -97,6 +97,8 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterEnforcementActionRoutes(table, services);
   RegisterOfficeAssessmentRoutes(table, services);
   RegisterEnforcementStepRoutes(table, services);
+  RegisterPlatformStatementRoutes(table, services);
+  RegisterPlatformReconciliationRoutes(table, services);
 }
 
 }  // namespace nuitee::api

@@ -8,7 +8,7 @@
 // - a host's own account or the referent grants and ends managers' access; a manager never does;
 // - the operator creates platforms and their keys; a collectivity's admin registers a platform;
 //   a platform key reads only its own identity and the deliberations of the collectivities that
-//   registered it (it collects the tax at their tariffs).
+//   registered it (it collects the tax at their tariffs), and files its statements with them.
 #include "api/http/access_policy.hpp"
 
 #include <algorithm>
@@ -149,6 +149,27 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/enforcement-letters", kStaff, kPathCollectivity},
     {"get", "/v1/enforcement-letters/{id}", kStaff, kNone},
     {"post", "/v1/enforcement-letters/{id}/delivery", kReferent | kAdmin, kNone},
+
+    // Issue 7, platforms: finance and referents upload a platform's statement, and the platform
+    // itself with its key for a collectivity that registered it; staff read them (a platform its
+    // own). Finance records reversements; referents (and admins) work the unmatched lines;
+    // the reconciliation reports are for staff.
+    {"post", "/v1/collectivities/{id}/platform-statements", kReferent | kFinance | kPlatform,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-statements", kStaff | kPlatform, kPathCollectivity},
+    {"get", "/v1/platform-statements/{id}", kStaff | kPlatform, kNone},
+    {"post", "/v1/collectivities/{id}/platform-reversements", kFinance, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-reversements", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-lines/unmatched", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/platform-lines/{line_id}/assign", kReferent | kAdmin,
+     kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/platform-lines/{line_id}/set-aside", kReferent | kAdmin,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-reconciliation/reversements", kStaff,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-reconciliation/nights", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-reconciliation/overcharges", kStaff,
+     kPathCollectivity},
 });
 
 }  // namespace
