@@ -149,7 +149,8 @@ TEST_F(PlatformImport, RefusesAMalformedFileWholeWithLineNumbers) {
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(refused.Header("content-type").rfind("application/problem+json", 0), 0u);
   std::vector<std::string> fields;
-  for (const auto& each : refused.Json().at("errors")) fields.push_back(each.at("pointer"));
+  const json problem = refused.Json();
+  for (const auto& each : problem.at("errors")) fields.push_back(each.at("pointer"));
   EXPECT_EQ(fields, (std::vector<std::string>{"/lines/3/nights", "/lines/4/collected_on",
                                               "/lines/4/postal_code"}));
   // Nothing stored, not even the good line.
@@ -306,7 +307,8 @@ TEST_F(PlatformImport, NightsComparisonGoesBothWays) {
   const auto report = client().Get(Path("/platform-reconciliation/nights?from=2026-01&to=2026-06"));
   ASSERT_EQ(report.status, 200) << report.body;
   std::map<std::string, json> rows;
-  for (const auto& item : report.Json().at("items")) {
+  const json body = report.Json();
+  for (const auto& item : body.at("items")) {
     rows[item.at("accommodation_id").get<std::string>() + " " + item.at("month").get<std::string>()] =
         item;
   }
