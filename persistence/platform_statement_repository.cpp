@@ -208,14 +208,11 @@ std::optional<StoredPlatformStatement> PlatformStatementRepository::FindByFile(
   return std::nullopt;
 }
 
-Result<StoredPlatformStatement> PlatformStatementRepository::Import(
+Result<PlatformStatementRepository::Imported> PlatformStatementRepository::Import(
     Transaction& tx, const NewPlatformStatement& statement) {
   LockRegisterAppends(tx, "platform-statement:" + statement.collectivity_id.value() + ":" +
                               statement.platform_id);
-  if (auto existing = FindByFile(tx, statement)) {
-    return Fail(Error::AlreadyExists("Ce relevé a déjà été importé.",
-                                     "/v1/platform-statements/" + existing->id));
-  }
+  if (auto existing = FindByFile(tx, statement)) return Imported{*existing, true};
   const std::string id = NewId(tx);
   const std::string lines = LinesJson(statement.lines).dump();
   std::set<std::string> written;
@@ -285,7 +282,7 @@ Result<StoredPlatformStatement> PlatformStatementRepository::Import(
       soci::use(entry_id), soci::use(statement.uploaded_by);
   auto stored = Find(tx, statement.collectivity_id, id);
   if (!stored) return Fail(Error::Internal());
-  return *stored;
+  return Imported{*stored, false};
 }
 
 std::optional<StoredPlatformStatement> PlatformStatementRepository::Find(

@@ -108,10 +108,14 @@ class PlatformStatementRepository {
   static std::optional<StoredPlatformStatement> FindByFile(Transaction& tx,
                                                            const NewPlatformStatement& statement);
   // Writes the statement, its lines not already imported (by line key), matches them, and books
-  // the ledger entry of what they collected. The same file again answers kAlreadyExists with the
-  // first import's location.
-  static Result<StoredPlatformStatement> Import(Transaction& tx,
-                                                const NewPlatformStatement& statement);
+  // the ledger entry of what they collected. The same file again (even uploaded concurrently:
+  // imports of one collectivity and platform take turns) writes nothing and answers the first
+  // import, with `duplicate` set.
+  struct Imported {
+    StoredPlatformStatement statement;
+    bool duplicate = false;
+  };
+  static Result<Imported> Import(Transaction& tx, const NewPlatformStatement& statement);
   static std::optional<StoredPlatformStatement> Find(Transaction& tx,
                                                      const CollectivityId& collectivity,
                                                      const std::string& statement_id);

@@ -184,17 +184,13 @@ void Import(Exchange& exchange, Services& services) {
     if (!platform) return Fail(platform.error());
     statement.platform_id = platform->id;
     statement.platform_name = platform->name;
-    // The same file again: nothing changes, the first import is the answer.
-    if (auto existing = PlatformStatementRepository::FindByFile(tx, statement)) {
-      nlohmann::json body = StatementJson(*existing);
-      body["duplicate"] = true;
-      return Reply{Code::Ok, body, "/v1/platform-statements/" + existing->id, std::nullopt};
-    }
+    // The same file again: nothing changes, the first import is the answer (200).
     auto imported = PlatformStatementRepository::Import(tx, statement);
     if (!imported) return Fail(imported.error());
-    nlohmann::json body = StatementJson(*imported);
-    body["duplicate"] = false;
-    return Reply{Code::Created, body, "/v1/platform-statements/" + imported->id, std::nullopt};
+    nlohmann::json body = StatementJson(imported->statement);
+    body["duplicate"] = imported->duplicate;
+    return Reply{imported->duplicate ? Code::Ok : Code::Created, body,
+                 "/v1/platform-statements/" + imported->statement.id, std::nullopt};
   });
 }
 
