@@ -210,6 +210,34 @@ TEST_F(PlatformImport, APlatformFilesWithItsKeyOnlyWhereItIsRegistered) {
             404);
 }
 
+TEST_F(PlatformImport, AStatementIsReadOnlyByItsCollectivityAndItsPlatform) {
+  const auto imported = Upload(SampleFile());
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  const std::string location = imported.Header("location");
+
+  // Booking, registered by the same collectivity, neither reads Airbnb's statement, nor lists
+  // it, nor files in Airbnb's name.
+  const auto booking = testing::RegisteredPlatform(client(), "Booking", {collectivity_});
+  const auto as_booking = testing::HttpClient::Bearer(booking.key);
+  EXPECT_EQ(client().Get(location, as_booking).status, 404);
+  const auto listed = client().Get(Path("/platform-statements"), as_booking);
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_TRUE(listed.Json().at("items").empty());
+  auto headers = as_booking;
+  headers["Content-Type"] = "text/csv";
+  EXPECT_EQ(client()
+                .Request("POST", Path("/platform-statements?platform_id=" + platform_.id),
+                         SampleFile(), headers)
+                .status,
+            400);
+
+  // Another collectivity's staff: as if it did not exist.
+  server_.ActAsOperator();
+  const std::string other =
+      testing::CreateCollectivity(client(), testing::CollectivityBody("200066645"));
+  EXPECT_EQ(client().Get(location, client().AsStaffOf(other)).status, 404);
+}
+
 TEST_F(PlatformImport, UnmatchedLinesGoToTheReferentsWorklist) {
   ASSERT_EQ(Upload(SampleFile()).status, 201);
   auto worklist = client().Get(Path("/platform-lines/unmatched"));
