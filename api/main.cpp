@@ -76,7 +76,8 @@ int SeedDemo(const api::Config& config) {
                                        {"deliberations", report->deliberations},
                                        {"declaration_revisions", report->declaration_revisions},
                                        {"declarations_skipped", report->declarations_skipped},
-                                       {"accounts", report->accounts}});
+                                       {"accounts", report->accounts},
+                                       {"payments", report->payments}});
   return 0;
 }
 

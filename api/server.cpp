@@ -97,6 +97,8 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterEnforcementActionRoutes(table, services);
   RegisterOfficeAssessmentRoutes(table, services);
   RegisterEnforcementStepRoutes(table, services);
+  RegisterPaymentRoutes(table, services);
+  RegisterLedgerRoutes(table, services);
   RegisterPlatformStatementRoutes(table, services);
   RegisterPlatformReconciliationRoutes(table, services);
 }

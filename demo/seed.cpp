@@ -8,6 +8,7 @@
 #include "demo/seed_accounts.hpp"
 #include "demo/seed_declarations.hpp"
 #include "demo/seed_enforcement.hpp"
+#include "demo/seed_payments.hpp"
 #include "demo/territory.hpp"
 #include "domain/audit.hpp"
 #include "persistence/accommodation_repository.hpp"
@@ -106,6 +107,9 @@ Status CompleteTerritory(Transaction& tx, const DemoTerritory& territory,
   if (!accounts) return Fail(accounts.error());
   report.accounts = *accounts;
   InsertMissingEnforcementSettings(tx, collectivity, today);
+  auto payments = InsertMissingPayments(tx, collectivity, today);
+  if (!payments) return Fail(payments.error());
+  report.payments = *payments;
   return {};
 }
 

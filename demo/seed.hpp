@@ -19,6 +19,7 @@ struct SeedReport {
   int declaration_revisions = 0;  // submissions and corrections of months added by this run
   int declarations_skipped = 0;   // refused by the domain on an edited register (see below)
   int accounts = 0;               // demo accounts (demo/seed_accounts.hpp) added by this run
+  int payments = 0;               // demo payments (demo/seed_payments.hpp) added by this run
 };
 
 // Loads the territory generated for kDemoReferenceDay (2026-11-23), a fixed day rather than the

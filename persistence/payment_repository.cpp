@@ -282,6 +282,23 @@ std::vector<StoredRefund> PaymentRepository::RefundsOfHost(Transaction& tx, cons
   return out;
 }
 
+long long PaymentRepository::HostNumber(Transaction& tx, const HostId& host) {
+  long long number = 0;
+  tx.session() << "SELECT seq FROM hosts WHERE id = :h::uuid", soci::use(host.value()),
+      soci::into(number);
+  return number;
+}
+
+std::optional<HostId> PaymentRepository::FindHostByNumber(Transaction& tx,
+                                                          const CollectivityId& collectivity,
+                                                          long long number) {
+  std::optional<std::string> id;
+  tx.session() << "SELECT id::text FROM hosts WHERE seq = :n AND collectivity_id = :c::uuid",
+      soci::use(number), soci::use(collectivity.value()), soci::into(id);
+  if (!id) return std::nullopt;
+  return HostId(*id);
+}
+
 std::vector<HostPayment> PaymentRepository::PaymentsForAllocation(
     const std::vector<StoredPayment>& payments) {
   std::vector<HostPayment> out;

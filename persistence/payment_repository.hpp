@@ -109,6 +109,11 @@ class PaymentRepository {
   static Result<StoredRefund> Refund(Transaction& tx, const NewRefund& refund);
   static std::vector<StoredRefund> RefundsOfHost(Transaction& tx, const HostId& host);
 
+  // The host's number (hosts.seq), which its payment reference carries, and the way back.
+  static long long HostNumber(Transaction& tx, const HostId& host);
+  static std::optional<HostId> FindHostByNumber(Transaction& tx, const CollectivityId& collectivity,
+                                                long long number);
+
   // The host's payments (not reversed) and refunds, as the allocation takes them.
   static std::vector<HostPayment> PaymentsForAllocation(const std::vector<StoredPayment>& payments);
   static std::vector<HostRefund> RefundsForAllocation(const std::vector<StoredRefund>& refunds);

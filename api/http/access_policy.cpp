@@ -149,7 +149,18 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"get", "/v1/collectivities/{id}/enforcement-letters", kStaff, kPathCollectivity},
     {"get", "/v1/enforcement-letters/{id}", kStaff, kNone},
     {"post", "/v1/enforcement-letters/{id}/delivery", kReferent | kAdmin, kNone},
-
+    // Issue 7: finance records money and reads the ledger; referents read payments (they chase
+    // the hosts who do not pay as well as those who do not declare); a host reads its own account.
+    {"post", "/v1/collectivities/{id}/payments", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/payments", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/payments/{payment_id}", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/payments/{payment_id}/reversal", kFinance | kAdmin,
+     kPathCollectivity},
+    {"post", "/v1/hosts/{id}/refunds", kFinance | kAdmin, kPathHost},
+    {"get", "/v1/hosts/{id}/refunds", kRegisterReaders, kPathHost},
+    {"get", "/v1/hosts/{id}/ledger", kRegisterReaders, kPathHost},
+    {"get", "/v1/collectivities/{id}/ledger/balances", kFinance | kAdmin, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/ledger/check", kFinance | kAdmin, kPathCollectivity},
     // Issue 7, platforms: finance and referents upload a platform's statement, and the platform
     // itself with its key for a collectivity that registered it; staff read them (a platform its
     // own). Finance records reversements; referents (and admins) work the unmatched lines;

@@ -37,6 +37,9 @@ void RegisterEnforcementDashboardRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementActionRoutes(RouteTable& table, Services& services);
 void RegisterOfficeAssessmentRoutes(RouteTable& table, Services& services);
 void RegisterEnforcementStepRoutes(RouteTable& table, Services& services);
+// Issue 7, money.
+void RegisterPaymentRoutes(RouteTable& table, Services& services);
+void RegisterLedgerRoutes(RouteTable& table, Services& services);
 // Issue 7, platforms: statements, reversements, the unmatched lines, reconciliation reports.
 void RegisterPlatformStatementRoutes(RouteTable& table, Services& services);
 void RegisterPlatformReconciliationRoutes(RouteTable& table, Services& services);

@@ -1,8 +1,8 @@
 #include "domain/money/payment_allocation.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 namespace nuitee {
@@ -22,6 +22,7 @@ int KindRank(LedgerEntryKind kind) {
 struct Credit {
   std::string payment_id;
   Money left = Money::Zero();
+  std::optional<Month> reserved_for;  // a month named by the payment and not booked yet
 };
 
 class Allocator {
@@ -39,42 +40,65 @@ class Allocator {
     known_.assign(debts.size(), false);
   }
 
-  // The debt is booked: the oldest credits pay it.
+  // The debt is booked: the credits reserved for its month pay it first, then the oldest
+  // credits free to pay anything. What a reserved credit has left once its month is booked and
+  // paid is free: it pays the oldest debts still owed, and stays a credit for the rest.
   void Know(std::size_t debt) {
     known_[debt] = true;
-    while (!credits_.empty() && Outstanding(debt) > Money::Zero()) {
-      Credit& credit = credits_.front();
+    const Month period = debts_[debt].period;
+    for (auto& credit : credits_) {
+      if (credit.reserved_for != period) continue;
       Pay(credit.payment_id, debt, credit.left);
-      if (credit.left == Money::Zero()) credits_.pop_front();
     }
+    std::vector<Credit> freed;
+    for (auto& credit : credits_) {
+      if (credit.reserved_for != period) continue;
+      credit.reserved_for.reset();
+      if (credit.left > Money::Zero()) freed.push_back(credit);
+      credit.left = Money::Zero();
+    }
+    Drop();
+    for (auto& credit : freed) {
+      PayOldest(credit.payment_id, credit.left);
+      if (credit.left > Money::Zero()) credits_.push_back(credit);
+    }
+    for (auto& credit : credits_) {
+      if (Outstanding(debt) == Money::Zero()) break;
+      if (!credit.reserved_for) Pay(credit.payment_id, debt, credit.left);
+    }
+    Drop();
   }
 
   void Receive(const HostPayment& payment) {
     Money left = payment.amount;
     if (payment.target_month) {
+      bool booked = false;
       for (std::size_t debt : order_) {
-        if (left == Money::Zero()) break;
         if (known_[debt] && debts_[debt].period == *payment.target_month) {
+          booked = true;
           Pay(payment.id, debt, left);
         }
       }
+      // The month named is not booked yet (the host pays before declaring): the money waits
+      // for it.
+      if (!booked) {
+        credits_.push_back({payment.id, left, payment.target_month});
+        return;
+      }
     }
-    for (std::size_t debt : order_) {
-      if (left == Money::Zero()) break;
-      if (known_[debt]) Pay(payment.id, debt, left);
-    }
-    if (left > Money::Zero()) credits_.push_back({payment.id, left});
+    PayOldest(payment.id, left);
+    if (left > Money::Zero()) credits_.push_back({payment.id, left, std::nullopt});
   }
 
+  // A refund draws on the credits, the oldest first (reserved ones too: the money is the host's).
   void Refund(const HostRefund& refund) {
     Money left = refund.amount;
-    while (left > Money::Zero() && !credits_.empty()) {
-      Credit& credit = credits_.front();
+    for (auto& credit : credits_) {
       const Money taken = std::min(left, credit.left);
       credit.left -= taken;
       left -= taken;
-      if (credit.left == Money::Zero()) credits_.pop_front();
     }
+    Drop();
     overdrawn_ += left;
   }
 
@@ -88,6 +112,16 @@ class Allocator {
  private:
   Money Outstanding(std::size_t debt) const {
     return std::max(Money::Zero(), debts_[debt].amount - result_.paid[debt]);
+  }
+  void PayOldest(const std::string& payment_id, Money& left) {
+    for (std::size_t debt : order_) {
+      if (left == Money::Zero()) break;
+      if (known_[debt]) Pay(payment_id, debt, left);
+    }
+  }
+  // Forgets the credits used up.
+  void Drop() {
+    std::erase_if(credits_, [](const Credit& credit) { return credit.left == Money::Zero(); });
   }
   // Pays as much of the debt as `left` allows, and takes it from `left`.
   void Pay(const std::string& payment_id, std::size_t debt, Money& left) {
@@ -106,7 +140,7 @@ class Allocator {
   const std::vector<Debt>& debts_;
   std::vector<std::size_t> order_;
   std::vector<bool> known_;
-  std::deque<Credit> credits_;
+  std::vector<Credit> credits_;  // the oldest first
   Money overdrawn_ = Money::Zero();
   Allocation result_;
 };

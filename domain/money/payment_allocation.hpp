@@ -7,6 +7,8 @@
 //   first, then payments, then refunds;
 // - a payment goes first to the debts of the month its reference names, then to the oldest
 //   debts (by month taxed, then accommodation, declaration before assessment before interest);
+//   a payment naming a month not booked yet (paid before the declaration) waits for that month,
+//   and what it has left once the month is booked goes to the oldest debts;
 // - what a payment has left over is a credit, taken by the next debts as they are booked, the
 //   oldest credit first; a refund draws on the credit, the oldest first.
 #pragma once

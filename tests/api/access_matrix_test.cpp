@@ -144,6 +144,17 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /v1/collectivities/{id}/enforcement-letters", "13333AAA43"},
     {"GET /v1/enforcement-letters/{id}", "1333344443"},
     {"POST /v1/enforcement-letters/{id}/delivery", "13333A3AA3"},
+    // Issue 7: finance records money; referents read the payments; a host reads its own account
+    // and refunds. The probe names no payment: reading one answers 404 to every admitted caller.
+    {"POST /v1/collectivities/{id}/payments", "133333AA43"},
+    {"GET /v1/collectivities/{id}/payments", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/payments/{payment_id}", "1333344443"},
+    {"POST /v1/collectivities/{id}/payments/{payment_id}/reversal", "133333AA43"},
+    {"POST /v1/hosts/{id}/refunds", "133333AA43"},
+    {"GET /v1/hosts/{id}/refunds", "13A4AAAA43"},
+    {"GET /v1/hosts/{id}/ledger", "13A4AAAA43"},
+    {"GET /v1/collectivities/{id}/ledger/balances", "133333AA43"},
+    {"GET /v1/collectivities/{id}/ledger/check", "133333AA43"},
     // Issue 7, platforms. Finance and referents upload a statement, and the platform with its
     // key (the probe is JSON, not CSV: 415 for whoever is admitted); staff and the platform read
     // (the probe's statement id names none: 404). Finance records reversements; referents and
@@ -245,6 +256,7 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{key_id}", kNobody},
                                                           {"{platform_id}", kNobody},
                                                           {"{hold_id}", kNobody},
+                                                          {"{payment_id}", kNobody},
                                                           {"{line_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
