@@ -105,6 +105,8 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterBudgetRoutes(table, services);
   RegisterTransferRoutes(table, services);
   RegisterReconciliationRoutes(table, services);
+  RegisterPlatformStatementRoutes(table, services);
+  RegisterPlatformReconciliationRoutes(table, services);
 }
 
 }  // namespace nuitee::api

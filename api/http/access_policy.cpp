@@ -8,7 +8,7 @@
 // - a host's own account or the referent grants and ends managers' access; a manager never does;
 // - the operator creates platforms and their keys; a collectivity's admin registers a platform;
 //   a platform key reads only its own identity and the deliberations of the collectivities that
-//   registered it (it collects the tax at their tariffs).
+//   registered it (it collects the tax at their tariffs), and files its statements with them.
 #include "api/http/access_policy.hpp"
 
 #include <algorithm>
@@ -212,6 +212,26 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/collectivities/{id}/transfers/{transfer_id}/reversal", kFinance | kAdmin,
      kPathCollectivity},
     {"get", "/v1/collectivities/{id}/reconciliation", kStaff, kPathCollectivity},
+    // Issue 7, platforms: finance and referents upload a platform's statement, and the platform
+    // itself with its key for a collectivity that registered it; staff read them (a platform its
+    // own). Finance records reversements; referents (and admins) work the unmatched lines;
+    // the reconciliation reports are for staff.
+    {"post", "/v1/collectivities/{id}/platform-statements", kReferent | kFinance | kPlatform,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-statements", kStaff | kPlatform, kPathCollectivity},
+    {"get", "/v1/platform-statements/{id}", kStaff | kPlatform, kNone},
+    {"post", "/v1/collectivities/{id}/platform-reversements", kFinance, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-reversements", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-lines/unmatched", kStaff, kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/platform-lines/{line_id}/assign", kReferent | kAdmin,
+     kPathCollectivity},
+    {"post", "/v1/collectivities/{id}/platform-lines/{line_id}/set-aside", kReferent | kAdmin,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-reconciliation/reversements", kStaff,
+     kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-reconciliation/nights", kStaff, kPathCollectivity},
+    {"get", "/v1/collectivities/{id}/platform-reconciliation/overcharges", kStaff,
+     kPathCollectivity},
 });
 
 }  // namespace

@@ -49,5 +49,8 @@ void RegisterOnlinePaymentRoutes(RouteTable& table, Services& services);
 void RegisterBudgetRoutes(RouteTable& table, Services& services);
 void RegisterTransferRoutes(RouteTable& table, Services& services);
 void RegisterReconciliationRoutes(RouteTable& table, Services& services);
+// Issue 7, platforms: statements, reversements, the unmatched lines, reconciliation reports.
+void RegisterPlatformStatementRoutes(RouteTable& table, Services& services);
+void RegisterPlatformReconciliationRoutes(RouteTable& table, Services& services);
 
 }  // namespace nuitee::api

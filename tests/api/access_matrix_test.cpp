@@ -200,6 +200,21 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /v1/collectivities/{id}/transfers", "133333AA43"},
     {"POST /v1/collectivities/{id}/transfers/{transfer_id}/reversal", "133333AA43"},
     {"GET /v1/collectivities/{id}/reconciliation", "13333AAA43"},
+    // Issue 7, platforms. Finance and referents upload a statement, and the platform with its
+    // key (the probe is JSON, not CSV: 415 for whoever is admitted); staff and the platform read
+    // (the probe's statement id names none: 404). Finance records reversements; referents and
+    // admins decide on unmatched lines (the probe's line is nobody's: the body is refused first).
+    {"POST /v1/collectivities/{id}/platform-statements", "13333AA33A"},
+    {"GET /v1/collectivities/{id}/platform-statements", "13333AAA4A"},
+    {"GET /v1/platform-statements/{id}", "1333344444"},
+    {"POST /v1/collectivities/{id}/platform-reversements", "133333A333"},
+    {"GET /v1/collectivities/{id}/platform-reversements", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/platform-lines/unmatched", "13333AAA43"},
+    {"POST /v1/collectivities/{id}/platform-lines/{line_id}/assign", "13333A3A43"},
+    {"POST /v1/collectivities/{id}/platform-lines/{line_id}/set-aside", "13333A3A43"},
+    {"GET /v1/collectivities/{id}/platform-reconciliation/reversements", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/platform-reconciliation/nights", "13333AAA43"},
+    {"GET /v1/collectivities/{id}/platform-reconciliation/overcharges", "13333AAA43"},
     // Last for each caller: it ends the caller's session.
     {"POST /v1/auth/logout", "1AAAAAAAA3"},
 };
@@ -292,7 +307,8 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{statement_id}", kNobody},
                                                           {"{line_id}", kNobody},
                                                           {"{idop}", kNobody},
-                                                          {"{transfer_id}", kNobody}}) {
+                                                          {"{transfer_id}", kNobody},
+                                                          {"{line_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }
