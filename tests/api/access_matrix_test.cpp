@@ -307,8 +307,7 @@ class AccessMatrix : public ::testing::Test {
                                                           {"{statement_id}", kNobody},
                                                           {"{line_id}", kNobody},
                                                           {"{idop}", kNobody},
-                                                          {"{transfer_id}", kNobody},
-                                                          {"{line_id}", kNobody}}) {
+                                                          {"{transfer_id}", kNobody}}) {
       for (std::size_t at; (at = concrete.find(name)) != std::string::npos;) {
         concrete.replace(at, name.size(), value);
       }
