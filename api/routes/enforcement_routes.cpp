@@ -3,6 +3,7 @@
 // worklist, JSON or CSV).
 #include <algorithm>
 
+#include "api/http/csv.hpp"
 #include "api/http/json_body.hpp"
 #include "api/http/query.hpp"
 #include "api/json/enforcement_json.hpp"
@@ -181,30 +182,6 @@ nlohmann::json WorklistJson(const Worklist& worklist, const EnforcementPolicy& p
           {"next_cursor", next.empty() ? nlohmann::json() : nlohmann::json(next)}};
 }
 
-// French spreadsheets: "1234,56", no thousands separator, so that the cell is a number.
-std::string DecimalComma(Money amount) {
-  const long long cents = amount.cents();
-  const long long whole = (cents < 0 ? -cents : cents) / 100;
-  const long long rest = (cents < 0 ? -cents : cents) % 100;
-  return std::string(cents < 0 ? "-" : "") + std::to_string(whole) + "," + (rest < 10 ? "0" : "") +
-         std::to_string(rest);
-}
-
-// Quotes a cell holding the separator, a quote or a line break, and defuses formulas (a cell
-// starting with = + - @ would run in a spreadsheet).
-std::string Cell(std::string text) {
-  if (!text.empty() && std::string("=+-@").find(text.front()) != std::string::npos) {
-    text.insert(text.begin(), '\'');
-  }
-  if (text.find_first_of(";\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 std::string WorklistCsv(const Worklist& worklist) {
   std::string csv =
       "Hébergement;Identifiant de l'hébergement;Commune (INSEE);Nature;Capacité;Hébergeur;"
@@ -214,13 +191,13 @@ std::string WorklistCsv(const Worklist& worklist) {
     const auto& f = entry.facts;
     for (const auto& month : entry.months) {
       std::vector<std::string> cells = {
-          Cell(f.accommodation_name),
+          CsvCell(f.accommodation_name),
           f.accommodation_id,
-          Cell(f.commune_insee_code),
-          Cell(f.nature),
+          CsvCell(f.commune_insee_code),
+          CsvCell(f.nature),
           std::to_string(f.capacity_persons),
-          Cell(f.host_name),
-          Cell(f.host_email.value_or("")),
+          CsvCell(f.host_name),
+          CsvCell(f.host_email.value_or("")),
           f.on_hold ? "oui" : "non",
           FormatIsoMonth(month.month),
           FormatIsoDate(month.due_on),

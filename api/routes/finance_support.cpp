@@ -11,8 +11,9 @@ Result<ExportFormat> ReadExportFormat(const Exchange& exchange, const QueryParam
                                       const std::set<ExportFormat>& allowed) {
   std::optional<ExportFormat> format;
   std::string accepted;
-  for (auto [each, name] : {std::pair{ExportFormat::kJson, "json"}, std::pair{ExportFormat::kCsv, "csv"},
-                            std::pair{ExportFormat::kPdf, "pdf"}}) {
+  for (auto [each, name] :
+       {std::pair{ExportFormat::kJson, "json"}, std::pair{ExportFormat::kCsv, "csv"},
+        std::pair{ExportFormat::kPdf, "pdf"}}) {
     if (!allowed.count(each)) continue;
     accepted += accepted.empty() ? name : std::string(", ") + name;
     if (query.Get("format") == std::string(name)) format = each;
@@ -29,37 +30,6 @@ Result<ExportFormat> ReadExportFormat(const Exchange& exchange, const QueryParam
     return ExportFormat::kPdf;
   }
   return ExportFormat::kJson;
-}
-
-std::string DecimalComma(Money amount) {
-  const long long cents = amount.cents();
-  const long long magnitude = cents < 0 ? -cents : cents;
-  const long long rest = magnitude % 100;
-  return std::string(cents < 0 ? "-" : "") + std::to_string(magnitude / 100) + "," +
-         (rest < 10 ? "0" : "") + std::to_string(rest);
-}
-
-std::string CsvCell(std::string text) {
-  // A cell starting with = + - @ would run as a formula in a spreadsheet.
-  if (!text.empty() && std::string("=+-@").find(text.front()) != std::string::npos) {
-    text.insert(text.begin(), '\'');
-  }
-  if (text.find_first_of(";\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-std::string CsvRow(const std::vector<std::string>& cells) {
-  std::string line;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) line += ';';
-    line += cells[i];
-  }
-  return line + "\n";
 }
 
 void SendCsv(Exchange& exchange, const std::string& body, const std::string& file_name) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "api/http/csv.hpp"
 #include "api/http/exchange.hpp"
 #include "api/http/query.hpp"
 #include "domain/collectivity.hpp"
@@ -23,9 +24,6 @@ enum class ExportFormat { kJson, kCsv, kPdf };
 Result<ExportFormat> ReadExportFormat(const Exchange& exchange, const QueryParameters& query,
                                       const std::set<ExportFormat>& allowed);
 
-std::string DecimalComma(Money amount);  // "1234,56": a number for a French spreadsheet
-std::string CsvCell(std::string text);
-std::string CsvRow(const std::vector<std::string>& cells);  // cells already made with CsvCell
 void SendCsv(Exchange& exchange, const std::string& body, const std::string& file_name);
 void SendPdf(Exchange& exchange, const std::string& pdf, const std::string& file_name);
 

@@ -10,6 +10,7 @@
 //   taxed), with the add-ons in force (domain/money/platform_overcharge.hpp).
 #include <numeric>
 
+#include "api/http/csv.hpp"
 #include "api/http/query.hpp"
 #include "api/routes/platform_add_ons.hpp"
 #include "api/routes/rate_context.hpp"
@@ -24,35 +25,6 @@ namespace {
 using persistence::PlatformReconciliationRepository;
 using persistence::Transaction;
 using Pistache::Http::Code;
-
-std::string DecimalComma(Money amount) {
-  const long long cents = amount.cents();
-  const long long magnitude = cents < 0 ? -cents : cents;
-  const long long rest = magnitude % 100;
-  return std::string(cents < 0 ? "-" : "") + std::to_string(magnitude / 100) + "," +
-         (rest < 10 ? "0" : "") + std::to_string(rest);
-}
-
-// Quotes a cell holding the separator, a quote or a line break, and defuses formulas.
-std::string Cell(std::string text) {
-  if (!text.empty() && std::string("=+-@").find(text.front()) != std::string::npos) {
-    text.insert(text.begin(), '\'');
-  }
-  if (text.find_first_of(";\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-std::string Row(const std::vector<std::string>& cells) {
-  std::string line;
-  for (const auto& cell : cells) line += cell + ";";
-  line.back() = '\n';
-  return line;
-}
 
 struct ReportRequest {
   MonthRange months;
@@ -78,9 +50,9 @@ Result<ReportRequest> ReadRequest(const Exchange& exchange, Day today) {
 void SendReport(Exchange& exchange, const ReportRequest& request, const std::string& name,
                 const nlohmann::json& json, const std::string& csv) {
   if (request.csv) {
-    exchange.AddHeader("Content-Disposition",
-                       "attachment; filename=\"" + name + "-" + FormatIsoMonth(request.months.from) +
-                           "-" + FormatIsoMonth(request.months.to) + ".csv\"");
+    exchange.AddHeader("Content-Disposition", "attachment; filename=\"" + name + "-" +
+                                                  FormatIsoMonth(request.months.from) + "-" +
+                                                  FormatIsoMonth(request.months.to) + ".csv\"");
     return exchange.SendText(Code::Ok, csv, "text/csv; charset=utf-8");
   }
   exchange.SendJson(Code::Ok, json);
@@ -104,9 +76,9 @@ void Reversements(Exchange& exchange, Services& services) {
   });
   if (!rows) return exchange.SendError(rows.error());
   nlohmann::json items = nlohmann::json::array();
-  std::string csv = Row({"Plateforme", "Identifiant de la plateforme", "Début de période",
-                         "Fin de période", "Taxe déclarée collectée (€)", "Reversé (€)",
-                         "Écart (€)"});
+  std::string csv =
+      CsvRow({"Plateforme", "Identifiant de la plateforme", "Début de période", "Fin de période",
+              "Taxe déclarée collectée (€)", "Reversé (€)", "Écart (€)"});
   Money collected = Money::Zero();
   Money paid = Money::Zero();
   for (const auto& row : *rows) {
@@ -120,9 +92,9 @@ void Reversements(Exchange& exchange, Services& services) {
                      {"collected_cents", row.collected.cents()},
                      {"reversed_cents", row.paid.cents()},
                      {"difference_cents", difference.cents()}});
-    csv += Row({Cell(row.platform_name), row.platform_id, FormatIsoDate(row.period_start),
-                FormatIsoDate(row.period_end), DecimalComma(row.collected),
-                DecimalComma(row.paid), DecimalComma(difference)});
+    csv += CsvRow({CsvCell(row.platform_name), row.platform_id, FormatIsoDate(row.period_start),
+                   FormatIsoDate(row.period_end), DecimalComma(row.collected),
+                   DecimalComma(row.paid), DecimalComma(difference)});
   }
   SendReport(exchange, *request, "reversements-plateformes",
              {{"period", PeriodJson(*request)},
@@ -141,39 +113,41 @@ void Nights(Exchange& exchange, Services& services) {
   auto request = ReadRequest(exchange, services.today());
   if (!request) return exchange.SendError(request.error());
   auto rows = services.database.InTransaction([&](Transaction& tx) {
-    return Result<std::vector<persistence::PlatformNightsGap>>(PlatformReconciliationRepository::NightsGaps(
-        tx, *collectivity, request->months.from, request->months.to));
+    return Result<std::vector<persistence::PlatformNightsGap>>(
+        PlatformReconciliationRepository::NightsGaps(tx, *collectivity, request->months.from,
+                                                     request->months.to));
   });
   if (!rows) return exchange.SendError(rows.error());
   nlohmann::json items = nlohmann::json::array();
-  std::string csv = Row({"Hébergement", "Identifiant de l'hébergement", "Numéro d'enregistrement",
-                         "Hébergeur", "Mois", "Nuitées déclarées par l'hébergeur (plateformes)",
-                         "Nuitées des relevés des plateformes", "Écart", "Sens"});
+  std::string csv =
+      CsvRow({"Hébergement", "Identifiant de l'hébergement", "Numéro d'enregistrement", "Hébergeur",
+              "Mois", "Nuitées déclarées par l'hébergeur (plateformes)",
+              "Nuitées des relevés des plateformes", "Écart", "Sens"});
   for (const auto& row : *rows) {
     // "declared_not_in_platform_files": the host says a platform collected nights the
     // platforms' files do not hold; "in_platform_files_not_declared": the reverse.
     const bool host_more = row.declared_nights > row.platform_nights;
     const char* direction =
         host_more ? "declared_not_in_platform_files" : "in_platform_files_not_declared";
-    items.push_back({{"accommodation_id", row.accommodation_id},
-                     {"accommodation_name", row.accommodation_name},
-                     {"registration_number", row.registration_number
-                                                 ? nlohmann::json(*row.registration_number)
-                                                 : nlohmann::json()},
-                     {"host_id", row.host_id},
-                     {"host_name", row.host_name},
-                     {"month", FormatIsoMonth(row.month)},
-                     {"declared_nights", row.declared_nights},
-                     {"platform_nights", row.platform_nights},
-                     {"difference", row.declared_nights - row.platform_nights},
-                     {"direction", direction}});
-    csv += Row({Cell(row.accommodation_name), row.accommodation_id,
-                Cell(row.registration_number.value_or("")), Cell(row.host_name),
-                FormatIsoMonth(row.month), std::to_string(row.declared_nights),
-                std::to_string(row.platform_nights),
-                std::to_string(row.declared_nights - row.platform_nights),
-                host_more ? "déclarées par l'hébergeur, absentes des relevés"
-                          : "dans les relevés, non déclarées par l'hébergeur"});
+    items.push_back(
+        {{"accommodation_id", row.accommodation_id},
+         {"accommodation_name", row.accommodation_name},
+         {"registration_number",
+          row.registration_number ? nlohmann::json(*row.registration_number) : nlohmann::json()},
+         {"host_id", row.host_id},
+         {"host_name", row.host_name},
+         {"month", FormatIsoMonth(row.month)},
+         {"declared_nights", row.declared_nights},
+         {"platform_nights", row.platform_nights},
+         {"difference", row.declared_nights - row.platform_nights},
+         {"direction", direction}});
+    csv += CsvRow({CsvCell(row.accommodation_name), row.accommodation_id,
+                   CsvCell(row.registration_number.value_or("")), CsvCell(row.host_name),
+                   FormatIsoMonth(row.month), std::to_string(row.declared_nights),
+                   std::to_string(row.platform_nights),
+                   std::to_string(row.declared_nights - row.platform_nights),
+                   host_more ? "déclarées par l'hébergeur, absentes des relevés"
+                             : "dans les relevés, non déclarées par l'hébergeur"});
   }
   SendReport(exchange, *request, "nuitees-plateformes",
              {{"period", PeriodJson(*request)}, {"items", items}}, csv);
@@ -189,18 +163,17 @@ void Overcharges(Exchange& exchange, Services& services) {
   if (!context) return exchange.SendError(context.error());
   auto rows = services.database.InTransaction([&](Transaction& tx) {
     return Result<std::vector<persistence::PlatformLineForOvercharge>>(
-        PlatformReconciliationRepository::LinesOfClassified(tx, *collectivity,
-                                                            request->months.from,
+        PlatformReconciliationRepository::LinesOfClassified(tx, *collectivity, request->months.from,
                                                             request->months.to));
   });
   if (!rows) return exchange.SendError(rows.error());
   const rates::RateBook& book = (*context)->book;
   nlohmann::json items = nlohmann::json::array();
-  std::string csv = Row({"Plateforme", "Hébergement", "Identifiant de l'hébergement", "Hébergeur",
-                         "Début du séjour", "Fin du séjour", "Personnes", "Nuitées",
-                         "Catégorie facturée", "Catégorie classée", "Personnes assujetties",
-                         "Taxe perçue (€)", "Taxe attendue au plus (€)", "Excédent (€)",
-                         "Anomalie", "Identifiant de la ligne"});
+  std::string csv =
+      CsvRow({"Plateforme", "Hébergement", "Identifiant de l'hébergement", "Hébergeur",
+              "Début du séjour", "Fin du séjour", "Personnes", "Nuitées", "Catégorie facturée",
+              "Catégorie classée", "Personnes assujetties", "Taxe perçue (€)",
+              "Taxe attendue au plus (€)", "Excédent (€)", "Anomalie", "Identifiant de la ligne"});
   Money excess = Money::Zero();
   for (const auto& row : *rows) {
     PlatformLineFacts facts;
@@ -239,23 +212,22 @@ void Overcharges(Exchange& exchange, Services& services) {
                        {"collected_cents", row.collected.cents()},
                        {"expected_cents", found.expected.cents()},
                        {"excess_cents", found.excess.cents()}});
-      csv += Row({Cell(row.platform_name), Cell(row.accommodation_name), row.accommodation_id,
-                  Cell(row.host_name), FormatIsoDate(row.stay_start), FormatIsoDate(row.stay_end),
-                  std::to_string(row.persons), std::to_string(row.nights),
-                  row.charged_category, row.classified_category,
-                  std::to_string(found.liable_persons), DecimalComma(row.collected),
-                  DecimalComma(found.expected), DecimalComma(found.excess),
-                  found.kind == OverchargeKind::kUnclassifiedRateOnClassified
-                      ? "taux des non classés appliqué à un hébergement classé"
-                      : "taxe perçue au-delà du tarif (mineurs ou exonérés taxés)",
-                  row.line_id});
+      csv += CsvRow({CsvCell(row.platform_name), CsvCell(row.accommodation_name),
+                     row.accommodation_id, CsvCell(row.host_name), FormatIsoDate(row.stay_start),
+                     FormatIsoDate(row.stay_end), std::to_string(row.persons),
+                     std::to_string(row.nights), row.charged_category, row.classified_category,
+                     std::to_string(found.liable_persons), DecimalComma(row.collected),
+                     DecimalComma(found.expected), DecimalComma(found.excess),
+                     found.kind == OverchargeKind::kUnclassifiedRateOnClassified
+                         ? "taux des non classés appliqué à un hébergement classé"
+                         : "taxe perçue au-delà du tarif (mineurs ou exonérés taxés)",
+                     row.line_id});
     }
   }
-  SendReport(exchange, *request, "surfacturations-plateformes",
-             {{"period", PeriodJson(*request)},
-              {"items", items},
-              {"total_excess_cents", excess.cents()}},
-             csv);
+  SendReport(
+      exchange, *request, "surfacturations-plateformes",
+      {{"period", PeriodJson(*request)}, {"items", items}, {"total_excess_cents", excess.cents()}},
+      csv);
 }
 
 }  // namespace

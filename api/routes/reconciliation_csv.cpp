@@ -2,37 +2,19 @@
 
 #include <vector>
 
+#include "api/http/csv.hpp"
+
 namespace nuitee::api {
 namespace {
 
-// Quotes a cell holding the separator, a quote or a line break, and defuses formulas.
-std::string Cell(std::string text) {
-  if (!text.empty() && std::string("=+-@").find(text.front()) != std::string::npos) {
-    text.insert(text.begin(), '\'');
-  }
-  if (text.find_first_of(";\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-void Line(std::string& csv, const std::vector<std::string>& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) csv += ';';
-    csv += cells[i];
-  }
-  csv += '\n';
-}
+void Line(std::string& csv, const std::vector<std::string>& cells) { csv += CsvRow(cells); }
 
 std::vector<std::string> Figures(std::string key, std::string label,
                                  const ReconciliationFigures& f) {
-  return {Cell(std::move(key)),         Cell(std::move(label)),
-          CsvAmount(f.declared_tax),    CsvAmount(f.declared_additional),
-          CsvAmount(f.declared),        CsvAmount(f.assessed),
-          CsvAmount(f.paid),            CsvAmount(f.outstanding)};
+  return {CsvCell(std::move(key)),   CsvCell(std::move(label)),
+          CsvAmount(f.declared_tax), CsvAmount(f.declared_additional),
+          CsvAmount(f.declared),     CsvAmount(f.assessed),
+          CsvAmount(f.paid),         CsvAmount(f.outstanding)};
 }
 
 }  // namespace
@@ -59,7 +41,7 @@ std::string ReconciliationCsv(const ReconciliationReport& report) {
   if (report.realised_per_10000) {
     rate = CsvAmount(Money::Cents(*report.realised_per_10000));
   }
-  Line(csv, {report.budget ? Cell(std::string(BudgetStageLabel(report.budget->stage))) : "Aucun",
+  Line(csv, {report.budget ? CsvCell(std::string(BudgetStageLabel(report.budget->stage))) : "Aucun",
              CsvAmount(report.forecast), CsvAmount(report.realised), rate,
              CsvAmount(report.paid_tax), CsvAmount(report.paid_additional),
              CsvAmount(report.platform_tax + report.platform_additional)});
@@ -67,8 +49,9 @@ std::string ReconciliationCsv(const ReconciliationReport& report) {
   Line(csv, {"Bénéficiaire", "Libellé", "Prévu (€)", "Déclaré (€)", "Encaissé (€)", "Reversé (€)",
              "Reste à reverser (€)"});
   for (const auto& b : report.beneficiaries) {
-    Line(csv, {Cell(b.beneficiary), Cell(b.label), CsvAmount(b.expected), CsvAmount(b.declared),
-               CsvAmount(b.collected), CsvAmount(b.passed_on), CsvAmount(b.to_pass_on)});
+    Line(csv,
+         {CsvCell(b.beneficiary), CsvCell(b.label), CsvAmount(b.expected), CsvAmount(b.declared),
+          CsvAmount(b.collected), CsvAmount(b.passed_on), CsvAmount(b.to_pass_on)});
   }
   csv += '\n';
   Line(csv, {"Office de tourisme", "Échéance", "Prévu (€)", "Versé (€)"});
