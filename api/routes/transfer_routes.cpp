@@ -4,6 +4,7 @@
 // transfer is cancelled by POST …/transfers/{transfer_id}/reversal with a reason.
 #include "api/http/json_body.hpp"
 #include "api/http/query.hpp"
+#include "api/routes/idempotent_post.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
 #include "persistence/budget_repository.hpp"
@@ -101,28 +102,26 @@ void RecordTransfer(Exchange& exchange, Services& services) {
   if (!transfer) return exchange.SendError(transfer.error());
   transfer->collectivity_id = *id;
   transfer->recorded_by = exchange.Actor();
-  auto stored =
-      services.database.InTransaction([&](Transaction& tx) -> Result<StoredBudgetTransfer> {
-        auto collectivity = persistence::CollectivityRepository::Find(tx, *id);
-        if (!collectivity) return Fail(collectivity.error());
-        if (transfer->instalment) {
-          const auto budget = BudgetRepository::Latest(tx, *id, transfer->fiscal_year);
-          const bool known =
-              budget && std::any_of(budget->lines.instalments.begin(),
-                                    budget->lines.instalments.end(), [&](const Instalment& each) {
-                                      return each.number == *transfer->instalment;
-                                    });
-          if (!known) {
-            return Fail(Error::RuleViolation(
-                {{"/instalment", "Le budget de l'exercice " +
-                                     std::to_string(transfer->fiscal_year) +
-                                     " ne prévoit pas cette échéance."}}));
-          }
-        }
-        return BudgetRepository::RecordTransfer(tx, *transfer);
-      });
-  if (!stored) return exchange.SendError(stored.error());
-  exchange.SendCreated(TransferPath(*id, stored->id), TransferToJson(*stored), 1);
+  // Money leaves the treasury: a retried POST with its Idempotency-Key records it once.
+  RunIdempotentPost(exchange, services, [&](Transaction& tx) -> Result<Reply> {
+    auto collectivity = persistence::CollectivityRepository::Find(tx, *id);
+    if (!collectivity) return Fail(collectivity.error());
+    if (transfer->instalment) {
+      const auto budget = BudgetRepository::Latest(tx, *id, transfer->fiscal_year);
+      const bool known =
+          budget &&
+          std::any_of(budget->lines.instalments.begin(), budget->lines.instalments.end(),
+                      [&](const Instalment& each) { return each.number == *transfer->instalment; });
+      if (!known) {
+        return Fail(Error::RuleViolation(
+            {{"/instalment", "Le budget de l'exercice " + std::to_string(transfer->fiscal_year) +
+                                 " ne prévoit pas cette échéance."}}));
+      }
+    }
+    auto stored = BudgetRepository::RecordTransfer(tx, *transfer);
+    if (!stored) return Fail(stored.error());
+    return Reply{Code::Created, TransferToJson(*stored), TransferPath(*id, stored->id), 1};
+  });
 }
 
 void ListTransfers(Exchange& exchange, Services& services) {
@@ -133,7 +132,8 @@ void ListTransfers(Exchange& exchange, Services& services) {
   int year = static_cast<int>(services.today().year());
   if (auto text = query->Get("year")) {
     if (text->size() != 4 || text->find_first_not_of("0123456789") != std::string::npos) {
-      return exchange.SendError(Error::InvalidArgument("/query/year", "« year » est une année AAAA."));
+      return exchange.SendError(
+          Error::InvalidArgument("/query/year", "« year » est une année AAAA."));
     }
     year = std::stoi(*text);
   }
