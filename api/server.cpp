@@ -59,6 +59,8 @@ std::uint16_t Server::Start() {
   return static_cast<std::uint16_t>(impl_->endpoint.getPort());
 }
 
+const Services& Server::services() const { return impl_->services; }
+
 void Server::Shutdown() {
   if (!impl_ || !impl_->running) return;
   impl_->running = false;

@@ -32,6 +32,8 @@ class Server {
   // Stops accepting, lets the reactor threads finish what they are doing, and joins them.
   void Shutdown();
   const std::vector<RouteInfo>& routes() const;
+  // What the handlers are given (a test adds a payment provider to it).
+  const Services& services() const;
 
  private:
   struct Impl;

@@ -1,5 +1,7 @@
 // The ledger's property (issue 7): after any random sequence of declarations, revisions, stay
-// imports, payments, reversals and refunds, made through the real server on the real database
+// imports, payments, reversals, refunds and bank statement imports (lines carrying a host's
+// payment reference, and lines no host can be found for), made through the real server on the real
+// database
 // with "today" moving forward, every entry balances, the ledger matches the declarations, and
 // every host's balance equals what it declared less what it paid plus what was refunded to it,
 // computed here from the server's answers alone.
@@ -39,6 +41,9 @@ class LedgerProperty : public ::testing::Test {
       const std::string host =
           testing::CreateHost(client(), collectivity_, h == 0 ? "Anne Aubrac" : "Bernard Brezons");
       hosts_.push_back(host);
+      const auto statement = client().Get("/v1/hosts/" + host + "/statement?from=2026-01&to=2026-01");
+      ASSERT_EQ(statement.status, 200) << statement.body;
+      references_[host] = statement.Json().at("account").at("payment_reference");
       for (int r = 0; r < 2; ++r) {
         const std::string number = "0001" + std::to_string(h) + std::to_string(r);
         rentals_.push_back({testing::CreateRental(client(), collectivity_, host, number, 6,
@@ -48,6 +53,17 @@ class LedgerProperty : public ::testing::Test {
     }
   }
   testing::HttpClient& client() { return server_.client(); }
+  std::string Base() const { return "/v1/collectivities/" + collectivity_; }
+
+  void CreateBankFormat() {
+    const auto format = client().PostJson(
+        Base() + "/bank-statement-formats",
+        {{"name", "Banque des territoires"}, {"separator", ";"}, {"decimal_mark", "comma"},
+         {"skip_lines", 1}, {"date_column", 1}, {"date_format", "JJ/MM/AAAA"},
+         {"label_column", 2}, {"debit_column", 3}, {"credit_column", 4}});
+    ASSERT_EQ(format.status, 201) << format.body;
+    bank_format_ = format.Json().at("id");
+  }
 
   std::string MonthPath(const Rental& rental, const std::string& month) {
     return "/v1/accommodations/" + rental.id + "/declarations/" + month;
@@ -68,7 +84,7 @@ class LedgerProperty : public ::testing::Test {
   void Step(std::mt19937& random, Day today) {
     server_.SetToday(today);
     const Month current = today.year() / today.month();
-    switch (random() % 6) {
+    switch (random() % 7) {
       case 0:
       case 1: {  // declare a past month, or revise it
         const Rental& rental = rentals_[random() % rentals_.size()];
@@ -147,7 +163,33 @@ class LedgerProperty : public ::testing::Test {
         refunded_[host] += amount;
         return;
       }
+      case 6: {  // a bank statement: a transfer with a host's reference, and one with none
+        const std::string& host = hosts_[random() % hosts_.size()];
+        const long long amount = 100 + random() % 5000;
+        const long long unknown = 100 + random() % 900;
+        const std::string day = DayText(today);
+        const std::string n = std::to_string(++bank_lines_);
+        const std::string csv = "Date;Libellé;Débit;Crédit\n" + day + ";VIR SEPA " +
+                                references_[host] + " N" + n + ";;" + Euros(amount) + "\n" +
+                                day + ";VIR INCONNU N" + n + ";;" + Euros(unknown) + "\n";
+        const auto imported = client().Request(
+            "POST", Base() + "/bank-statements?format_id=" + bank_format_, csv,
+            {{"Content-Type", "text/csv"}});
+        ASSERT_EQ(imported.status, 201) << imported.body;
+        paid_[host] += amount;
+        unmatched_ += unknown;
+        return;
+      }
     }
+  }
+
+  static std::string DayText(Day day) {  // DD/MM/YYYY, as the bank writes it
+    const std::string iso = FormatIsoDate(day);
+    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  }
+  static std::string Euros(long long cents) {  // "12,05"
+    const std::string rest = std::to_string(cents % 100);
+    return std::to_string(cents / 100) + "," + (rest.size() < 2 ? "0" : "") + rest;
   }
 
   long long Declared(const std::string& host) const {
@@ -173,9 +215,15 @@ class LedgerProperty : public ::testing::Test {
   std::vector<Payment> payments_;
   std::map<std::string, long long> paid_;
   std::map<std::string, long long> refunded_;
+  std::map<std::string, std::string> references_;  // host -> payment reference
+  std::string bank_format_;
+  int bank_lines_ = 0;
+  long long unmatched_ = 0;
 };
 
 TEST_F(LedgerProperty, BalancesAndEveryHostOwesWhatItDeclaredLessWhatItPaid) {
+  CreateBankFormat();
+  ASSERT_FALSE(HasFatalFailure());
   const unsigned seed = 20261130;
   std::mt19937 random(seed);
   Day today = date::year{2026} / date::February / 3;
@@ -220,6 +268,13 @@ TEST_F(LedgerProperty, BalancesAndEveryHostOwesWhatItDeclaredLessWhatItPaid) {
     sum += account.at("balance_cents").get<long long>();
   }
   EXPECT_EQ(sum, 0);
+  // What no host could be found for waits in suspense.
+  long long suspense = 0;
+  for (const auto& account : accounts) {
+    if (account.at("account") == "suspense") suspense += account.at("balance_cents").get<long long>();
+  }
+  EXPECT_EQ(suspense, -unmatched_);
+  EXPECT_GT(bank_lines_, 2);
   EXPECT_GT(owed_.size(), 5u);
   EXPECT_GT(payments_.size(), 5u);
 }

@@ -29,7 +29,6 @@ TestServer::TestServer(const std::string& tls_certificate, const std::string& tl
   api::Services services{*server_database_, [this] { return today_; }};
   // Cheap scrypt parameters: the tests log in often; production uses the defaults.
   services.auth.scrypt = kTestScrypt;
-  payment_providers_ = services.payment_providers;
   server_ = std::make_unique<api::Server>(
       api::ServerOptions{"127.0.0.1", 0, 2, tls_certificate, tls_private_key}, services);
   port_ = server_->Start();

@@ -38,7 +38,7 @@ class TestServer {
   void SetToday(Day day) { today_ = day; }
   // The online payment providers the server offers (the simulator; a test may add PayFiP).
   const std::shared_ptr<payments::PaymentProviders>& payment_providers() const {
-    return payment_providers_;
+    return server_->services().payment_providers;
   }
 
   // Accounts, created in the database and signed in over HTTP (POST /v1/auth/login); each call
@@ -72,7 +72,6 @@ class TestServer {
   std::unique_ptr<HttpClient> client_;
   std::string operator_token_;
   std::map<std::string, std::string> staff_tokens_;  // by collectivity
-  std::shared_ptr<payments::PaymentProviders> payment_providers_;
 };
 
 inline constexpr const char* kTestPassword = "un mot de passe de test assez long";
