@@ -10,8 +10,8 @@
 #   bench/host_statement.sh [SCALE_PERCENT]
 # Method: `nuitee serve` with the defaults; the 100 hosts with the most entries on their account
 # and 100 others drawn by hash; a warm-up pass over them, then NUITEE_BENCH_STATEMENT_REQUESTS
-# (2,000) requests one after the other on one keep-alive connection (a referent or a host opening
-# statements), each timed by curl; percentiles of those times.
+# (2,000) requests one after the other, each on its own connection (curl's keep-alive with
+# Pistache 0.0.5 stalled, ../shared/STACK.md), each timed by curl; percentiles of those times.
 # Knobs: NUITEE_BENCH_PORT (18599), those of bench/lib/machine.sh.
 # Results: stdout, and var/bench/host_statement-<UTC time>.txt.
 set -euo pipefail
@@ -100,27 +100,21 @@ done
 . bench/lib/sign_in.sh
 token="$(bench_staff_token "$NUITEE_BIN" "$DB_URL" "$collectivity" "http://127.0.0.1:$port")"
 
-# One curl, one connection, one line per request: "seconds status bytes".
-write_config() { # count
+# One line per request: "seconds status bytes".
+run_requests() { # count
 	local count="$1" i=0
-	: >"$WORK/curl.cfg"
 	while ((i < count)); do
 		while read -r host && ((i < count)); do
-			printf 'url = "http://127.0.0.1:%s/v1/hosts/%s/statement?from=2025-01&to=2025-12"\noutput = "/dev/null"\n' \
-				"$port" "$host" >>"$WORK/curl.cfg"
+			curl -sS -o /dev/null -H "Authorization: Bearer $token" -H 'Connection: close' \
+				-w '%{time_total} %{http_code} %{size_download}\n' \
+				"http://127.0.0.1:$port/v1/hosts/$host/statement?from=2025-01&to=2025-12"
 			i=$((i + 1))
 		done <"$WORK/hosts"
 	done
 }
-run_config() {
-	curl -sS -H "Authorization: Bearer $token" -w '%{time_total} %{http_code} %{size_download}\n' \
-		-K "$WORK/curl.cfg"
-}
-write_config "$(wc -l <"$WORK/hosts")"
-run_config >/dev/null  # warm-up
-write_config "$REQUESTS"
+run_requests "$(wc -l <"$WORK/hosts")" >/dev/null  # warm-up
 bench_wait_for_idle_cpus
-run_config >"$WORK/times"
+run_requests "$REQUESTS" >"$WORK/times"
 stop_server
 
 failed=0
