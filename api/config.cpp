@@ -2,6 +2,7 @@
 #include "api/config.hpp"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 
 #include "domain/mail_address.hpp"
@@ -32,6 +33,7 @@ const std::vector<Setting> kSettings = {
     {"--poll-seconds", "NUITEE_POLL_SECONDS"},
     {"--today", "NUITEE_TODAY"},
     {"--portal-url", "NUITEE_PORTAL_URL"},
+    {"--web-root", "NUITEE_WEB_ROOT"},
     {"--once", "NUITEE_ONCE"},
 };
 
@@ -109,7 +111,9 @@ std::string UsageText() {
          "  --poll-seconds N      NUITEE_POLL_SECONDS  secondes entre deux passages (défaut 60)\n"
          "  --today AAAA-MM-JJ    NUITEE_TODAY         fixe la date du jour (essais) ; sinon la\n"
          "                                             date du jour à Paris\n"
-         "  --portal-url URL      NUITEE_PORTAL_URL    adresse du portail écrite dans les courriels\n";
+         "  --portal-url URL      NUITEE_PORTAL_URL    adresse du portail écrite dans les courriels\n"
+         "  --web-root DOSSIER    NUITEE_WEB_ROOT      fichiers du portail servis à « / » (web/ des\n"
+         "                                             sources) ; « aucun » : l'API seule\n";
 }
 
 namespace {
@@ -287,6 +291,17 @@ void ApplyWorker(const std::map<std::string, std::string>& values, Config& confi
   config.portal_url = Value(values, "--portal-url")
                           .value_or("http://" + config.bind_address + ":" +
                                     std::to_string(config.port));
+  // By default the portal of the sources the binary was built from (NUITEE_DEFAULT_WEB_ROOT),
+  // when it is there.
+  if (auto web_root = Value(values, "--web-root")) {
+    if (*web_root != "aucun" && !std::filesystem::is_directory(*web_root)) {
+      errors.Add("--web-root", "--web-root (NUITEE_WEB_ROOT) : le dossier « " + *web_root +
+                                   " » est introuvable.");
+    }
+    config.web_root = *web_root == "aucun" ? std::string() : *web_root;
+  } else if (std::filesystem::is_directory(NUITEE_DEFAULT_WEB_ROOT)) {
+    config.web_root = NUITEE_DEFAULT_WEB_ROOT;
+  }
 }
 
 void ApplySettings(const std::map<std::string, std::string>& values, Config& config,

@@ -31,6 +31,7 @@ struct Config {
   int poll_seconds = 60;
   std::optional<Day> today;  // --today / NUITEE_TODAY fixes the clock (tests); else Europe/Paris
   std::string portal_url;    // the portal's address written in the mails; default http://bind:port
+  std::string web_root;      // serve: the web portal's files; empty: the API alone
 };
 
 // `arguments` excludes the program name; `environment` maps NUITEE_* names to values. Every bad

@@ -291,7 +291,7 @@ int Serve(const api::Config& config) {
                       {{"detail", "sans --smtp-url, les courriels attendent dans la file"}});
   }
   api::Server server({config.bind_address, static_cast<std::uint16_t>(config.port), config.threads,
-                      config.tls_certificate, config.tls_private_key},
+                      config.tls_certificate, config.tls_private_key, config.web_root},
                      services);
   std::uint16_t port = 0;
   try {

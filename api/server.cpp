@@ -32,7 +32,9 @@ Server::Server(ServerOptions options, Services services, RouteTable::Authorizer 
     : impl_(std::make_unique<Impl>(std::move(options), std::move(services),
                                    std::move(authorizer))) {
   RegisterRoutes(impl_->table, impl_->services);
-  impl_->table.Finish();
+  impl_->table.Finish(impl_->options.web_root.empty()
+                          ? nullptr
+                          : std::make_shared<const StaticSite>(impl_->options.web_root));
 }
 
 Server::~Server() { Shutdown(); }

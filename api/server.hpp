@@ -18,6 +18,8 @@ struct ServerOptions {
   // Both set: serve HTTPS with this PEM certificate (chain) and private key (Pistache's OpenSSL).
   std::string tls_certificate{};
   std::string tls_private_key{};
+  // The web portal's files (web/), served at "/"; empty: the API alone.
+  std::string web_root{};
 };
 
 class Server {

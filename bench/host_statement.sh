@@ -53,9 +53,14 @@ stop_server() {
 		{ echo "--- server log:"; tail -n 20 "$SERVER_LOG"; } >>"$REPORT"
 		rm -f "$SERVER_LOG"
 	fi
+}
+# The timings in $WORK are read after the server is stopped: removed only on exit.
+# shellcheck disable=SC2317  # called from the trap
+clean_up() {
+	stop_server
 	rm -rf "$WORK"
 }
-trap stop_server EXIT
+trap clean_up EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 

@@ -222,34 +222,41 @@ const std::string& AppendBatchSql() {
 
 // `filter` reads "<condition> = :owner::uuid OR <expression>": the query closes it with
 // " = :owner_again::uuid", and both placeholders take `owner_id`.
-std::vector<DeclarationMonthSummary> SelectSummaries(Transaction& tx, const std::string& filter,
-                                                     const std::string& owner_id,
-                                                     const CollectivityId& collectivity, Month from,
-                                                     Month to) {
-  const std::string sql = "SELECT " + MonthColumns() + ", " + RevisionColumns() +
+// The months `candidates` names (a query of (accommodation_id, month) pairs), kept where `filter`
+// holds, with their latest revision. The candidates come first so that each caller drives the
+// query from its own index: the accommodation's months, or the host's accommodations and
+// revisions (an OR across the joined tables could only be answered by reading the whole
+// collectivity's months).
+std::vector<DeclarationMonthSummary> SelectSummaries(Transaction& tx, const std::string& candidates,
+                                                     std::vector<Parameter> parameters,
+                                                     const CollectivityId& collectivity,
+                                                     const std::string& filter,
+                                                     const std::vector<Parameter>& filter_parameters) {
+  const std::string sql = "WITH candidates AS (" + candidates + ") SELECT " + MonthColumns() +
+                          ", " + RevisionColumns() +
                           ", a.name AS accommodation_name, (SELECT f.days_late FROM "
                           "declaration_revisions f WHERE f.accommodation_id = m.accommodation_id "
                           "AND f.month = m.month AND f.revision = 1) AS first_days_late "
-                          "FROM declaration_months m JOIN accommodations a ON a.id = "
+                          "FROM candidates k JOIN declaration_months m ON m.accommodation_id = "
+                          "k.accommodation_id AND m.month = k.month JOIN accommodations a ON a.id = "
                           "m.accommodation_id LEFT JOIN declaration_revisions r "
                           "ON r.accommodation_id = m.accommodation_id AND r.month = m.month "
                           "AND r.revision = m.latest_revision "
                           "WHERE m.collectivity_id = :c::uuid AND (" +
-                          filter +
-                          " = :owner_again::uuid) AND m.month BETWEEN :from::date AND :to::date "
-                          "ORDER BY m.month, m.accommodation_id";
+                          filter + ") ORDER BY m.month, m.accommodation_id";
+  parameters.push_back(collectivity.value());
+  parameters.insert(parameters.end(), filter_parameters.begin(), filter_parameters.end());
   std::vector<DeclarationMonthSummary> found;
-  Query(tx, sql, {collectivity.value(), owner_id, owner_id, MonthText(from), MonthText(to)},
-        [&](const soci::row& row) {
-          DeclarationMonthSummary summary;
-          summary.month = MonthFromRow(row);
-          if (row.get_indicator("r_id") != soci::i_null) summary.latest = RevisionFromRow(row);
-          summary.accommodation_name = GetString(row, "accommodation_name");
-          if (row.get_indicator("first_days_late") != soci::i_null) {
-            summary.first_days_late = row.get<int>("first_days_late");
-          }
-          found.push_back(std::move(summary));
-        });
+  Query(tx, sql, parameters, [&](const soci::row& row) {
+    DeclarationMonthSummary summary;
+    summary.month = MonthFromRow(row);
+    if (row.get_indicator("r_id") != soci::i_null) summary.latest = RevisionFromRow(row);
+    summary.accommodation_name = GetString(row, "accommodation_name");
+    if (row.get_indicator("first_days_late") != soci::i_null) {
+      summary.first_days_late = row.get<int>("first_days_late");
+    }
+    found.push_back(std::move(summary));
+  });
   return found;
 }
 
@@ -445,8 +452,11 @@ std::vector<StoredRevision> DeclarationRepository::Revisions(Transaction& tx,
 std::vector<DeclarationMonthSummary> DeclarationRepository::ListMonths(
     Transaction& tx, const CollectivityId& collectivity, const AccommodationId& accommodation,
     Month from, Month to) {
-  return SelectSummaries(tx, "m.accommodation_id = :owner::uuid OR m.accommodation_id",
-                         accommodation.value(), collectivity, from, to);
+  return SelectSummaries(tx,
+                         "SELECT accommodation_id, month FROM declaration_months "
+                         "WHERE accommodation_id = :a::uuid AND month BETWEEN :f::date AND :t::date",
+                         {accommodation.value(), MonthText(from), MonthText(to)}, collectivity,
+                         "true", {});
 }
 
 bool DeclarationRepository::AnyMonth(Transaction& tx, const CollectivityId& collectivity) {
@@ -461,8 +471,16 @@ std::vector<DeclarationMonthSummary> DeclarationRepository::ListHostMonths(
     Transaction& tx, const CollectivityId& collectivity, const HostId& host, Month from, Month to) {
   // Both the months this host filed and every month of the accommodations it has now, so the
   // caller can tell a month another host declared from a month still to declare.
-  return SelectSummaries(tx, "coalesce(r.host_id, a.host_id) = :owner::uuid OR a.host_id",
-                         host.value(), collectivity, from, to);
+  return SelectSummaries(
+      tx,
+      "SELECT m.accommodation_id, m.month FROM declaration_months m JOIN accommodations a "
+      "ON a.id = m.accommodation_id WHERE a.host_id = :h::uuid "
+      "AND m.month BETWEEN :f::date AND :t::date "
+      "UNION SELECT accommodation_id, month FROM declaration_revisions "
+      "WHERE host_id = :h_again::uuid AND month BETWEEN :f_again::date AND :t_again::date",
+      {host.value(), MonthText(from), MonthText(to), host.value(), MonthText(from), MonthText(to)},
+      collectivity, "coalesce(r.host_id, a.host_id) = :o::uuid OR a.host_id = :o_again::uuid",
+      {host.value(), host.value()});
 }
 
 bool DeclarationRepository::AnySubmitted(Transaction& tx, const CollectivityId& collectivity) {

@@ -21,7 +21,11 @@ PKGS=(
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core
 	python3-aiosmtpd poppler-utils
 	wrk
+	chromium
 )
+# The web portal's end-to-end tests drive Debian's Chromium with playwright-core (npm); the
+# machine's own Node.js is used when there is one, else Debian's.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 
 # Debian 12's default clang is 14, which cannot instantiate libstdc++ 12's std::expected (P0848);
 # libclang-rt-16-dev holds libFuzzer and the sanitizer runtimes.
@@ -44,8 +48,31 @@ for p in "${PKGS[@]}"; do
 	[[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
 
+# The npm packages of tests/web (playwright-core, axe-core), as package-lock.json pins them;
+# installed again only when the lock file changes.
+install_web_test_packages() {
+	[[ "$what" == "dependencies" ]] || return 0
+	local dir="$NUITEE_ROOT/tests/web" stamp
+	stamp="$dir/node_modules/.nuitee-lock.sha256"
+	if [[ -f "$stamp" ]] && sha256sum --status -c "$stamp" 2>/dev/null; then
+		return 0
+	fi
+	local t0 log
+	t0="$(now)"
+	log="$(mktemp /tmp/nuitee-npm.XXXXXX)"
+	if ! (cd "$dir" && npm ci --no-audit --no-fund) >"$log" 2>&1; then
+		tail -n 40 "$log" >&2
+		rm -f "$log"
+		die "npm ci failed in tests/web"
+	fi
+	rm -f "$log"
+	(cd "$dir" && sha256sum package-lock.json) >"$stamp.tmp" && sed -i "s|  |  $dir/|" "$stamp.tmp" && mv "$stamp.tmp" "$stamp"
+	info "web test packages: installed from tests/web/package-lock.json ($(elapsed_since "$t0") s)"
+}
+
 if ((${#missing[@]} == 0)); then
 	info "$what: all present"
+	install_web_test_packages
 	exit 0
 fi
 
@@ -68,3 +95,4 @@ if ! {
 	die "apt-get failed while installing: ${missing[*]}"
 fi
 info "$what: installed ${missing[*]} ($(elapsed_since "$t0") s)"
+install_web_test_packages

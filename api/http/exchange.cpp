@@ -74,6 +74,28 @@ const std::vector<std::shared_ptr<NamedHeader>>& ConstantHeaders(bool strict_tra
   return strict_transport ? under_tls : plain;
 }
 
+// The portal's files: its own scripts, styles and images only (no inline script, nothing from
+// elsewhere: the portal works with no network beyond the service), revalidated on each load so
+// that a new release is seen at once, and the addresses of pages (invitation links carry a
+// token) never sent on as a referrer.
+const std::vector<std::shared_ptr<NamedHeader>>& PortalHeaders(bool strict_transport) {
+  static const std::vector<std::shared_ptr<NamedHeader>> plain = {
+      Shared("Cache-Control", "no-cache"),
+      Shared("X-Content-Type-Options", "nosniff"),
+      Shared("Content-Security-Policy",
+             "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+             "form-action 'self'; frame-ancestors 'none'"),
+      Shared("X-Frame-Options", "DENY"),
+      Shared("Referrer-Policy", "no-referrer"),
+  };
+  static const std::vector<std::shared_ptr<NamedHeader>> under_tls = [] {
+    auto headers = plain;
+    headers.push_back(Shared("Strict-Transport-Security", "max-age=31536000"));
+    return headers;
+  }();
+  return strict_transport ? under_tls : plain;
+}
+
 // The media types the service answers with, parsed once.
 Pistache::Http::Mime::MediaType ParsedMediaType(const std::string& text) {
   static const std::string json_text = "application/json; charset=utf-8";
@@ -174,7 +196,13 @@ void Exchange::SendNoContent() { Finish(Code::No_Content, "", ""); }
 // On every response: the security headers, "no-store" included, since answers carry personal data
 // (ConstantHeaders).
 void Exchange::AddSecurityHeaders() {
-  for (const auto& header : ConstantHeaders(strict_transport_)) response_.headers().add(header);
+  const auto& headers = asset_ ? PortalHeaders(strict_transport_) : ConstantHeaders(strict_transport_);
+  for (const auto& header : headers) response_.headers().add(header);
+}
+
+void Exchange::SendAsset(const std::string& body, const std::string& media_type) {
+  asset_ = true;
+  Finish(Code::Ok, body, media_type);
 }
 
 void Exchange::Finish(Code code, const std::string& body, const std::string& media_type) {

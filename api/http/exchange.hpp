@@ -60,6 +60,9 @@ class Exchange {
   void SendError(const Error& error);
   void SendProblem(const Problem& problem);
   void SendNoContent();
+  // A file of the web portal (api/http/static_site.hpp): the portal's security headers, which let
+  // the page load its own scripts and styles, instead of the API's.
+  void SendAsset(const std::string& body, const std::string& media_type);
   void AddHeader(const std::string& name, const std::string& value);
   // For HEAD: every header as for GET, no body.
   void OmitBody() { omit_body_ = true; }
@@ -78,6 +81,7 @@ class Exchange {
   std::chrono::steady_clock::time_point started_;
   bool sent_ = false;
   bool omit_body_ = false;
+  bool asset_ = false;
   bool strict_transport_ = false;
   std::optional<Principal> principal_;
   std::optional<HostId> on_behalf_of_;

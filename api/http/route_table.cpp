@@ -106,7 +106,7 @@ void RouteTable::Add(const std::string& method, const std::string& path, Handler
            Guard(std::move(handler), strict_transport_, /*head=*/false, access, authorizer_));
 }
 
-void RouteTable::Finish() {
+void RouteTable::Finish(std::shared_ptr<const StaticSite> site) {
   // Pistache's own 405 has a plain-text body; answer it ourselves, in problem+json, with Allow.
   for (const auto& [path, methods] : methods_by_path_) {
     const std::string allow = AllowHeader(methods);
@@ -130,7 +130,15 @@ void RouteTable::Finish() {
     }
   }
   router_.addNotFoundHandler(Guard(
-      [](Exchange& exchange) {
+      [site = std::move(site)](Exchange& exchange) {
+        const std::string method = exchange.method();
+        if (site && (method == "GET" || method == "HEAD")) {
+          if (auto asset = site->Find(exchange.path())) {
+            if (method == "HEAD") exchange.OmitBody();
+            exchange.SendAsset(asset->body, asset->media_type);
+            return;
+          }
+        }
         exchange.SendProblem({Http::Code::Not_Found,
                               "not-found",
                               "Ressource introuvable",

@@ -14,6 +14,7 @@
 #include "api/http/access_policy.hpp"
 #include "api/http/exchange.hpp"
 #include "api/http/pistache.hpp"
+#include "api/http/static_site.hpp"
 
 namespace nuitee::api {
 
@@ -38,8 +39,9 @@ class RouteTable {
   void Put(const std::string& path, Handler handler) { Add("put", path, std::move(handler)); }
   void Patch(const std::string& path, Handler handler) { Add("patch", path, std::move(handler)); }
 
-  // Registers 405 answers for the methods a known path lacks, and the 404 for unknown paths.
-  void Finish();
+  // Registers 405 answers for the methods a known path lacks, and the 404 for unknown paths; a
+  // GET or HEAD that no route answers is first looked up in `site` (the web portal).
+  void Finish(std::shared_ptr<const StaticSite> site = nullptr);
   // Every response of this table's routes then carries Strict-Transport-Security (TLS servers).
   void EnableStrictTransportSecurity() { *strict_transport_ = true; }
   const std::vector<RouteInfo>& routes() const { return routes_; }

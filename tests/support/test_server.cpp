@@ -30,7 +30,9 @@ TestServer::TestServer(const std::string& tls_certificate, const std::string& tl
   // Cheap scrypt parameters: the tests log in often; production uses the defaults.
   services.auth.scrypt = kTestScrypt;
   server_ = std::make_unique<api::Server>(
-      api::ServerOptions{"127.0.0.1", 0, 2, tls_certificate, tls_private_key}, services);
+      api::ServerOptions{"127.0.0.1", 0, 2, tls_certificate, tls_private_key,
+                        NUITEE_SOURCE_DIR "/web"},
+      services);
   port_ = server_->Start();
   client_ = std::make_unique<HttpClient>(base_url());
   if (tls_) client_->SetCaCertificate(tls_certificate);

@@ -1,0 +1,42 @@
+// The portal's entry point: who is signed in, the navigation for their roles, then the page.
+import { h, replace } from "./dom.js";
+import { interceptLinks, navigate, render, setRoutes } from "./router.js";
+import { loadPrincipal, logout, principal } from "./session.js";
+import * as publicArea from "./areas/public.js";
+import * as hostArea from "./areas/host.js";
+import * as staffArea from "./areas/staff.js";
+import * as financeArea from "./areas/finance.js";
+
+const areas = [hostArea, staffArea, financeArea, publicArea];
+
+function drawNavigation(pathname) {
+  const who = principal();
+  const entries = areas.flatMap((area) => area.navigation?.(who) ?? []);
+  const nav = document.getElementById("navigation");
+  const items = entries.map(({ href, label }) => h("li", {},
+    h("a", { href, "aria-current": pathname === href || pathname.startsWith(`${href}/`) ? "page" : null }, label)));
+  if (who) {
+    items.push(h("li", {}, h("a", { href: "/compte", "aria-current": pathname === "/compte" ? "page" : null }, "Mon compte")));
+    items.push(h("li", {}, h("button", {
+      type: "button",
+      onclick: async () => { await logout(); drawNavigation("/"); navigate("/connexion"); },
+    }, "Se déconnecter")));
+  } else {
+    items.push(h("li", {}, h("a", { href: "/connexion", "aria-current": pathname === "/connexion" ? "page" : null }, "Se connecter")));
+  }
+  replace(nav, h("ul", {}, items));
+}
+
+async function start() {
+  setRoutes(areas.flatMap((area) => area.routes ?? []), drawNavigation);
+  interceptLinks();
+  try {
+    await loadPrincipal();
+  } catch { /* drawn below as signed out; the page says what failed */ }
+  await render();
+}
+
+// After a login or logout, pages redraw the navigation through this event.
+window.addEventListener("nuitee:session", () => drawNavigation(location.pathname));
+
+start();
