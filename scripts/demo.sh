@@ -126,6 +126,8 @@ info "the server connects with $SERVE_DATABASE_URL"
 
 port="${NUITEE_PORT:-8080}"
 echo "Nuitée écoute sur http://127.0.0.1:${port}"
+echo "Portail : ouvrez http://127.0.0.1:${port}/ dans un navigateur et connectez-vous avec un compte"
+echo "  de démonstration (hebergeur@, referente@ ou finances@demo.nuitee.fr)."
 echo "Exemple : curl -s http://127.0.0.1:${port}/ready"
 echo "Comptes de démonstration (mot de passe : nuitee-demo-2026) : operateur@, referente@,"
 echo "  finances@, admin@, hebergeur@ et conciergerie@demo.nuitee.fr ; POST /v1/auth/login"

@@ -10,7 +10,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PKGS=(
-	build-essential cmake pkg-config
+	build-essential cmake pkg-config mold
 	postgresql libpq-dev
 	libpistache-dev libsoci-dev libboost-dev
 	libhowardhinnant-date-dev nlohmann-json3-dev

@@ -39,7 +39,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 "$NUITEE_ROOT/scripts/install-deps.sh"
-cmake_configure build/debug -DCMAKE_BUILD_TYPE=Debug -DNUITEE_SANITIZE=ON
+# The benchmarks are not tests: `make bench` builds them (Release).
+cmake_configure build/debug -DCMAKE_BUILD_TYPE=Debug -DNUITEE_SANITIZE=ON -DNUITEE_BENCH=OFF
 cmake_build build/debug
 
 tmp="$(mktemp -d /tmp/nuitee-test.XXXXXX)"

@@ -12,6 +12,7 @@
 #include "api/routes/finance_routes.hpp"
 #include "api/routes/finance_support.hpp"
 #include "api/routes/route_support.hpp"
+#include "domain/declaration.hpp"
 #include "letters/finance_report.hpp"
 #include "letters/french_text.hpp"
 #include "persistence/accounting_settings_repository.hpp"
@@ -41,10 +42,6 @@ struct Summary {
   std::set<std::string> beneficiaries;
   std::vector<persistence::AccountBalance> balances;
 };
-
-Day LastDay(Month month) {
-  return date::sys_days{(month + date::months{1}) / date::day{1}} - date::days{1};
-}
 
 void Add(MonthFlows& sum, const MonthFlows& month) {
   sum.declared += month.declared;

@@ -13,6 +13,7 @@
 #include "api/json/payment_json.hpp"
 #include "api/routes/route_support.hpp"
 #include "api/routes/routes.hpp"
+#include "domain/declaration.hpp"
 #include "persistence/accommodation_repository.hpp"
 #include "persistence/collectivity_repository.hpp"
 #include "persistence/declaration_repository.hpp"
@@ -145,7 +146,7 @@ nlohmann::json AccountJson(Transaction& tx, const HostId& host, long long host_n
                            const persistence::HostMoney& money, Month from, Month to) {
   const Money balance = persistence::LedgerRepository::HostBalance(tx, host);
   const Day first = from / date::day{1};
-  const Day last = Day{date::sys_days{(to + date::months{1}) / date::day{1}} - date::days{1}};
+  const Day last = LastDay(to);
   nlohmann::json payments = nlohmann::json::array();
   for (const auto& payment : persistence::PaymentRepository::OfHost(tx, host)) {
     if (payment.received_on < first || payment.received_on > last) continue;
