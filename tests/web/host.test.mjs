@@ -152,3 +152,122 @@ test("a host declares a month on a phone, sees the API's amounts, submits, revis
   await screenshot(page, "hebergeur-compte");
   assert.deepEqual(page.problems, []);
 });
+
+// This month in Paris (the server's calendar): declarable from its first day.
+const currentMonth = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()).slice(0, 7);
+
+test("a manager chooses the host it acts for, imports a CSV file of stays, declares a nil month and pays online through the simulator", async () => {
+  const page = await newPage(browser, { phone: true });
+  await signIn(page, portal.url, ACCOUNTS.manager);
+  await page.getByRole("heading", { level: 1, name: "Mes hébergements" }).waitFor();
+  const me = await apiGet(page, "/v1/auth/me");
+  assert.ok(me.hosts.length > 1);
+  const hosts = await Promise.all(me.hosts.map((id) => apiGet(page, `/v1/hosts/${id}`)));
+  const [importer, nil] = hosts;
+
+  // Choosing the host: the page then lists its accommodations.
+  await page.getByLabel("Vous agissez pour l'hébergeur").selectOption({ label: importer.legal_name });
+  await page.getByRole("button", { name: "Changer d'hébergeur" }).click();
+  await page.waitForURL((url) => url.searchParams.get("hote") === importer.id);
+  const [accommodation] = (await apiGet(page, `/v1/hosts/${importer.id}/accommodations`)).items;
+  await page.getByRole("heading", { level: 2, name: accommodation.name }).waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
+
+  // The CSV import: a bad row is refused with its line named, nothing stored; a good file
+  // becomes the draft, whose tax is computed at once.
+  const month = currentMonth();
+  await page.goto(`${portal.url}/hebergeur/declarations/${accommodation.id}/${month}`);
+  await page.getByRole("heading", { level: 1, name: `Déclaration de ${frenchMonth(month)}` }).waitFor();
+  const file = page.getByLabel("Fichier CSV des séjours");
+  await file.setInputFiles({ name: "sejours.csv", mimeType: "text/csv", buffer: Buffer.from(`arrivee;nuits;occupants;prix_nuit\n${month}-01;0;2;50,00\n`) });
+  await page.getByRole("button", { name: "Importer le fichier" }).click();
+  const refusal = page.locator("form.import-form").getByRole("alert");
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), /Ligne/);
+  assert.equal((await apiGet(page, `/v1/accommodations/${accommodation.id}/declarations/${month}`)).draft, null);
+  await file.setInputFiles({ name: "sejours.csv", mimeType: "text/csv",
+    buffer: Buffer.from(`arrivee;nuits;occupants;mineurs;prix_nuit;percue_par\n${month}-01;1;2;1;50,00;hote\n${month}-01;1;2;0;40,00;booking\n`) });
+  await page.getByRole("button", { name: "Importer le fichier" }).click();
+  await page.locator("#contenu").getByText("2 séjour(s) importé(s)").waitFor();
+  await page.getByRole("group", { name: "Séjour 2", exact: true }).waitFor();
+  const liveTotal = page.locator("[data-live-total]");
+  await liveTotal.waitFor();
+  await page.getByRole("button", { name: "Envoyer la déclaration" }).click();
+  await page.getByRole("heading", { level: 2, name: "Ce que vous avez déclaré" }).waitFor();
+  const imported = await apiGet(page, `/v1/accommodations/${accommodation.id}/declarations/${month}`);
+  assert.equal(imported.current.stays.length, 2);
+  assert.equal(cents(await page.locator('[data-figure="total"]').textContent()), imported.current.total_cents);
+
+  // The nil return, in one click, for the other host.
+  const [other] = (await apiGet(page, `/v1/hosts/${nil.id}/accommodations`)).items;
+  await page.goto(`${portal.url}/hebergeur/declarations/${other.id}/${month}?hote=${nil.id}`);
+  await page.getByRole("button", { name: "Aucune location en direct ce mois-ci" }).click();
+  await page.locator("#contenu").getByText("Le mois est déclaré : aucune location en direct.").waitFor();
+  const declaredNil = await apiGet(page, `/v1/accommodations/${other.id}/declarations/${month}`);
+  assert.equal(declaredNil.current.kind, "nil");
+  assert.match(await page.locator(".badge").first().textContent(), /Aucune location en direct/);
+
+  // Online payment: the simulator says what it is, pays in its own tab, and the statement
+  // follows what the server learnt from it.
+  await page.goto(`${portal.url}/hebergeur/releve?hote=${importer.id}`);
+  await page.getByRole("heading", { level: 1, name: "Mon relevé" }).waitFor();
+  const before = await apiGet(page, `/v1/hosts/${importer.id}/statement`);
+  assert.ok(before.account.owed_cents > 0);
+  await page.getByRole("button", { name: /^Payer .* en ligne$/ }).click();
+  await page.getByRole("heading", { name: "Simulateur de paiement : aucun argent réel" }).waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshot(page, "hebergeur-paiement-simulateur");
+  const [simulator] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("link", { name: "Ouvrir la page du simulateur de paiement" }).click(),
+  ]);
+  await simulator.getByRole("button", { name: "Payer (simulé)" }).click();
+  await simulator.getByText("Paiement simulé accepté").waitFor();
+  await simulator.close();
+  await page.getByText(/reçu : merci/).waitFor();
+  const after = await apiGet(page, `/v1/hosts/${importer.id}/statement`);
+  assert.equal(after.account.balance_cents, 0);
+  assert.match(await page.locator('[data-figure="balance"]').textContent(), /rien à payer/);
+  assert.deepEqual(page.problems, []);
+});
+
+test("on their account page a host closes another session, gives a conciergerie access and withdraws it, and asks for a new password", async () => {
+  const page = await newPage(browser, { phone: true });
+  await signIn(page, portal.url, ACCOUNTS.host);
+  const elsewhere = await newPage(browser);
+  await signIn(elsewhere, portal.url, ACCOUNTS.host);
+  await page.goto(`${portal.url}/compte`);
+  await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
+
+  // Sessions: the other one is closed from here.
+  const close = page.getByRole("button", { name: /^Fermer la session/ });
+  assert.ok(await close.count() >= 1);
+  const others = (await apiGet(page, "/v1/auth/sessions")).items.filter((session) => !session.current).length;
+  await close.first().click();
+  await page.waitForFunction((count) => document.querySelectorAll("button").length >= 0 &&
+    [...document.querySelectorAll("button")].filter((button) => button.textContent.startsWith("Fermer la session")).length === count - 1, others);
+  assert.equal(await elsewhere.evaluate(async () => (await fetch("/v1/auth/me")).status), 401);
+
+  // Managers: given, then withdrawn after a confirmation.
+  await page.getByText("Donner accès à une conciergerie").click();
+  await page.getByLabel("Adresse électronique de la conciergerie").fill("gestion-locative@exemple.invalid");
+  await page.getByLabel("Son nom").fill("Gestion locative du Sancy");
+  await page.getByRole("button", { name: "Donner accès" }).click();
+  const card = page.locator(".card", { hasText: "Gestion locative du Sancy" });
+  await card.getByText("Accès actif").waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await card.getByRole("button", { name: "Retirer l'accès de Gestion locative du Sancy" }).click();
+  await card.getByRole("button", { name: "Oui, retirer l'accès" }).click();
+  await page.locator(".card", { hasText: "Gestion locative du Sancy" }).getByText("Accès retiré").waitFor();
+  const me = await apiGet(page, "/v1/auth/me");
+  const grants = (await apiGet(page, `/v1/hosts/${me.hosts[0]}/managers`)).items;
+  assert.equal(grants.find((grant) => grant.email === "gestion-locative@exemple.invalid").active, false);
+
+  // The password: a link to the account's own address.
+  await page.getByRole("button", { name: "Recevoir le lien pour changer mon mot de passe" }).click();
+  await page.getByText(/Un courriel vient d'être envoyé/).waitFor();
+  await portal.smtp.waitFor((mail) => mail.to.includes(ACCOUNTS.host));
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshot(page, "hebergeur-compte-acces");
+  assert.deepEqual(page.problems, []);
+});

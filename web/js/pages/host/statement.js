@@ -46,13 +46,16 @@ function onlinePaymentsTable(items) {
 // of the payer, which proves nothing).
 function paymentStarted(box, started, hostId, onSettled) {
   const simulated = started.provider === "simulateur";
+  // The simulator is this server's own page: its path works whatever address the server
+  // believes it has (its public URL may name another host or port than the browser uses).
+  const payerUrl = simulated ? new URL(started.payer_url, location.href).pathname : started.payer_url;
   const state = h("p", { role: "status", class: "payment-state" }, "En attente de votre paiement…");
   replace(box,
     h("div", { class: simulated ? "notice warning" : "notice" },
       simulated ? h("h3", {}, "Simulateur de paiement : aucun argent réel") : h("h3", {}, "Paiement sur PayFiP, le service de paiement de l'État"),
       started.notice ? h("p", {}, started.notice) : null,
       h("p", {}, `Montant : ${euros(started.amount_cents)}, référence ${started.refdet}.`),
-      h("p", {}, h("a", { class: "button", href: started.payer_url, target: "_blank", rel: "noopener" },
+      h("p", {}, h("a", { class: "button", href: payerUrl, target: "_blank", rel: "noopener" },
         simulated ? "Ouvrir la page du simulateur de paiement" : "Ouvrir la page de paiement"),
         h("span", { class: "muted" }, " (s'ouvre dans un nouvel onglet)")),
       state,
