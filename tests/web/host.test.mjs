@@ -176,7 +176,7 @@ test("a manager chooses the host it acts for, imports a CSV file of stays, decla
   // The CSV import: a bad row is refused with its line named, nothing stored; a good file
   // becomes the draft, whose tax is computed at once.
   const month = currentMonth();
-  await page.goto(`${portal.url}/hebergeur/declarations/${accommodation.id}/${month}`);
+  await page.getByRole("link", { name: `Déclarer dès maintenant ${frenchMonth(month)} (mois en cours)` }).first().click();
   await page.getByRole("heading", { level: 1, name: `Déclaration de ${frenchMonth(month)}` }).waitFor();
   const file = page.getByLabel("Fichier CSV des séjours");
   await file.setInputFiles({ name: "sejours.csv", mimeType: "text/csv", buffer: Buffer.from(`arrivee;nuits;occupants;prix_nuit\n${month}-01;0;2;50,00\n`) });

@@ -3,7 +3,7 @@
 // declaration. The months waiting for the host come first, in a short list of what to do.
 import { h } from "../../dom.js";
 import { get, getAll } from "../../api.js";
-import { day, euros, month as monthName } from "../../format.js";
+import { day, euros, isoMonth, month as monthName } from "../../format.js";
 import { CATEGORY_LABELS, declarationPath, hostFor, hostPicker, monthStatus, noHost, statusBadge } from "./common.js";
 
 const waiting = (item) => item.state === "to_declare" || item.state === "draft";
@@ -24,7 +24,10 @@ function accommodationCard(accommodation, months) {
       [accommodation.commune_name ?? accommodation.commune, `catégorie : ${CATEGORY_LABELS[accommodation.category] ?? accommodation.category}`].join(" — ")),
     newestFirst.length
       ? h("ul", { class: "host-months", "aria-label": `Les mois de ${accommodation.name}` }, newestFirst.map((item) => monthItem(accommodation, item)))
-      : h("p", {}, "Aucun mois à déclarer pour l'instant."));
+      : h("p", {}, "Aucun mois à déclarer pour l'instant."),
+    // The API lists the months before the current one; a host may declare stays already over.
+    accommodation.status === "ceased" ? null : h("p", {},
+      h("a", { href: declarationPath(accommodation.id, isoMonth()) }, `Déclarer dès maintenant ${monthName(isoMonth())} (mois en cours)`)));
 }
 
 export default async function render(page, { principal, query }) {
