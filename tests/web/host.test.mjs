@@ -6,6 +6,7 @@
 // critical violation on each page, and each page is photographed.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { ACCOUNTS, accessibilityViolations, apiGet, launchBrowser, newPage, screenshot, signIn, startPortal } from "./support/harness.mjs";
 
 let portal;
@@ -141,6 +142,9 @@ test("a host declares a month on a phone, sees the API's amounts, submits, revis
   assert.equal(row.owed_cents, revised.current.total_cents);
   const tableRow = page.locator("tr", { hasText: frenchMonth(month) });
   assert.match(await tableRow.textContent(), new RegExp(row.payment_reference));
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "État de reversement (PDF)" }).click()]);
+  assert.match(pdf.suggestedFilename(), /^etat-de-reversement-.*\.pdf$/);
+  assert.equal((await readFile(await pdf.path())).subarray(0, 5).toString(), "%PDF-");
   assert.deepEqual(await accessibilityViolations(page), []);
   await screenshot(page, "hebergeur-releve");
 

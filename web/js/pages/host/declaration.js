@@ -105,7 +105,7 @@ function draftSection(context) {
       await reload("Votre déclaration est envoyée. Voici ce que le service a calculé.");
     });
   });
-  if (editor.read().some((row) => row.complete)) live.schedule();
+  if (editor.read().some((row) => row.complete)) live.schedule({ store: false });
 
   const nilForm = h("form", { novalidate: true, class: "nil-form" },
     h("p", {}, "Si personne n'a logé chez vous ce mois-ci en payant la taxe directement à vous (par exemple, toutes vos réservations sont passées par une plateforme qui la perçoit), déclarez-le en un clic : rien n'est dû."),

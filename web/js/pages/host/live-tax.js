@@ -26,7 +26,8 @@ export function liveTax({ editor, form, total, quotesPath, accommodationId, save
     return cache.get(key);
   }
 
-  async function update() {
+  // `store: false` on the page's first drawing: the draft shown is the one stored.
+  async function update({ store = true } = {}) {
     const ticket = ++generation;
     const rows = editor.read();
     const fields = new Map();
@@ -38,7 +39,7 @@ export function liveTax({ editor, form, total, quotesPath, accommodationId, save
     }));
     if (ticket !== generation) return;
     const ready = rows.length > 0 && rows.every((row) => row.complete && !row.problems.size);
-    const saved = save && ready ? await save(rows.map((row) => row.input)) : null;
+    const saved = save && store && ready ? await save(rows.map((row) => row.input)) : null;
     if (ticket !== generation) return; // the host typed again meanwhile
     results.forEach((result, index) => {
       if (!result) return editor.showQuote(index, null);
@@ -66,7 +67,7 @@ export function liveTax({ editor, form, total, quotesPath, accommodationId, save
   }
 
   return {
-    schedule() { clearTimeout(timer); timer = setTimeout(update, PAUSE_MS); },
+    schedule(options) { clearTimeout(timer); timer = setTimeout(() => update(options), PAUSE_MS); },
     update() { clearTimeout(timer); return update(); },
     // Before a submission: no save may follow it (the month would refuse a draft, 409).
     cancel() { clearTimeout(timer); generation += 1; },
