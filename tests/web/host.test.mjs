@@ -274,4 +274,13 @@ test("on their account page a host closes another session, gives a conciergerie 
   assert.deepEqual(await accessibilityViolations(page), []);
   await screenshot(page, "hebergeur-compte-acces");
   assert.deepEqual(page.problems, []);
+
+  // The same page serves every signed-in user: staff have no managers section.
+  const referent = await newPage(browser, { phone: true });
+  await signIn(referent, portal.url, ACCOUNTS.referent);
+  await referent.goto(`${portal.url}/compte`);
+  await referent.getByRole("heading", { level: 2, name: "Vos sessions ouvertes" }).waitFor();
+  assert.equal(await referent.getByRole("heading", { name: "Qui peut agir pour vous" }).count(), 0);
+  assert.deepEqual(await accessibilityViolations(referent), []);
+  assert.deepEqual(referent.problems, []);
 });

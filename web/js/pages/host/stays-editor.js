@@ -51,7 +51,8 @@ export function staysEditor({ stays = [], priced, onChange }) {
         named("nights", { label: "Nuits", type: "number", value: stay.nights, required: true, attrs: numberAttrs(1, 365) }),
         named("occupants", { label: "Personnes", type: "number", value: stay.occupants, required: true, hint: "Tout le monde, exonérés compris.", attrs: numberAttrs(1, 10000) }),
         named("exempt/minors", { label: "dont mineurs", type: "number", value: exempt.minors || "", hint: "Moins de 18 ans : exonérés.", attrs: numberAttrs(0, 10000) })),
-      priced ? named("price_per_night_cents", { label: "Prix de la nuit hors taxes (€)", value: eurosInput(stay.price_per_night_cents),
+      // A classified accommodation needs no price, but a stay that has one (imported) keeps it.
+      priced || (stay.price_per_night_cents ?? null) !== null ? named("price_per_night_cents", { label: "Prix de la nuit hors taxes (€)", value: eurosInput(stay.price_per_night_cents),
         hint: "Le prix du logement pour une nuit, taxe non comprise, par exemple 85,50.", attrs: { inputmode: "decimal", autocomplete: "off" } }) : null,
       named("collector", { label: "Qui a perçu la taxe ?", type: "select", value: stay.collector ?? "host", options: COLLECTORS }),
       h("details", { open: hasOthers || null },
