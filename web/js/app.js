@@ -13,8 +13,12 @@ function drawNavigation(pathname) {
   const who = principal();
   const entries = areas.flatMap((area) => area.navigation?.(who) ?? []);
   const nav = document.getElementById("navigation");
+  // The entry of the page is the longest one the path starts with ("/hebergeur/releve" is
+  // "Mon relevé", not also "Mes hébergements").
+  const within = (href) => pathname === href || pathname.startsWith(`${href}/`);
+  const current = entries.filter(({ href }) => within(href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   const items = entries.map(({ href, label }) => h("li", {},
-    h("a", { href, "aria-current": pathname === href || pathname.startsWith(`${href}/`) ? "page" : null }, label)));
+    h("a", { href, "aria-current": href === current ? "page" : null }, label)));
   if (who) {
     items.push(h("li", {}, h("a", { href: "/compte", "aria-current": pathname === "/compte" ? "page" : null }, "Mon compte")));
     items.push(h("li", {}, h("button", {
