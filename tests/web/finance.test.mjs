@@ -1,0 +1,166 @@
+// Finance's pages, in Chromium: finance records a payment and sees the reconciliation report
+// change by what the API says the payment paid; every finance page passes axe-core and is
+// photographed; the API's errors show next to their fields; exports come down as files.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { ACCOUNTS, accessibilityViolations, apiGet, launchBrowser, newPage, screenshot, signIn, startPortal } from "./support/harness.mjs";
+
+let portal;
+let browser;
+let page;
+let collectivity;
+
+const euros = (cents) => new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
+// Chromium and node may differ in the kind of space they put in "1 234,56 €".
+const flat = (text) => text.replace(/\s/g, " ").trim();
+
+before(async () => {
+  portal = await startPortal("finance");
+  browser = await launchBrowser();
+  page = await newPage(browser, { phone: true });
+  await signIn(page, portal.url, ACCOUNTS.finance);
+  collectivity = (await apiGet(page, "/v1/auth/me")).collectivity_id;
+});
+
+after(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+async function checkPage(name) {
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshot(page, name);
+}
+
+async function paidOnReport(year) {
+  await page.goto(`${portal.url}/finances/budget/${year}`);
+  await page.getByRole("heading", { level: 1, name: `Budget et rapprochement ${year}` }).waitFor();
+  return flat(await page.locator("#rapprochement-paye").textContent());
+}
+
+test("the overview shows the ledger's balances, its check and the largest debts", async () => {
+  await page.goto(`${portal.url}/finances`);
+  await page.getByRole("heading", { level: 1, name: "Finances" }).waitFor();
+  const check = await apiGet(page, `/v1/collectivities/${collectivity}/ledger/check`);
+  assert.equal(check.sound, true);
+  await page.getByText("Cohérent").waitFor();
+  assert.ok(await page.getByRole("link", { name: /Enregistrer un paiement de / }).count() > 0);
+  await checkPage("finances-accueil");
+});
+
+test("finance records a payment and sees the reconciliation report change", async () => {
+  // A declared month still unpaid (from the titres the API lists), so that the payment, aimed at
+  // that month, shows in that year's report.
+  const titres = await apiGet(page, `/v1/collectivities/${collectivity}/exports/titres`);
+  const debt = titres.items.find((item) => item.kind === "declaration" && item.amount_cents >= 2000);
+  assert.ok(debt, "the demo territory has an unpaid declared month");
+  const year = Number(debt.month.slice(0, 4));
+  const amount = Math.min(debt.amount_cents, 5000);
+  const report = `/v1/collectivities/${collectivity}/reconciliation?year=${year}&group_by=month`;
+
+  const before = await apiGet(page, report);
+  assert.equal(await paidOnReport(year), flat(euros(before.totals.paid_cents)));
+  await checkPage("finances-budget-rapprochement");
+
+  await page.goto(`${portal.url}/finances/paiements/nouveau?hote=${debt.debtor.host_id}`);
+  await page.getByRole("heading", { level: 1, name: "Enregistrer un paiement" }).waitFor();
+  assert.match(await page.getByLabel("Hébergeur choisi").textContent(), new RegExp(debt.debtor.legal_name));
+  // A cheque without its number: the API's message goes next to the field.
+  await page.getByLabel("Moyen de paiement").selectOption("cheque");
+  await page.getByLabel("Montant reçu (€)").fill(euros(amount).replace(/\s*€/, ""));
+  await page.getByLabel("Mois à régler en premier (facultatif)").fill(debt.month);
+  await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await page.getByRole("alert").waitFor();
+  const chequeField = page.locator(".field", { has: page.getByLabel("Numéro du chèque") });
+  assert.match(await chequeField.locator(".field-error").textContent(), /numéro du chèque/i);
+  assert.equal(await page.getByLabel("Numéro du chèque").getAttribute("aria-invalid"), "true");
+  await checkPage("finances-paiement-erreur");
+
+  await page.getByLabel("Numéro du chèque").fill("8812345");
+  await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await page.waitForURL((url) => /^\/finances\/paiements\/[0-9a-f-]{36}$/.test(url.pathname));
+  await page.getByText("Le paiement est enregistré.").waitFor();
+  const paymentId = new URL(page.url()).pathname.split("/").pop();
+  const payment = await apiGet(page, `/v1/collectivities/${collectivity}/payments/${paymentId}`);
+  assert.equal(payment.amount_cents, amount);
+  const share = payment.allocation.shares.find((each) => each.month === debt.month);
+  assert.ok(share, "the payment paid the month it was aimed at");
+  const table = page.getByRole("table", { name: "Dettes réglées par ce paiement" });
+  assert.match(flat(await table.textContent()), new RegExp(flat(euros(share.amount_cents)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  await checkPage("finances-paiement");
+
+  const after = await apiGet(page, report);
+  const paidInYear = payment.allocation.shares.filter((each) => each.month.startsWith(`${year}-`)).reduce((sum, each) => sum + each.amount_cents, 0);
+  assert.ok(paidInYear > 0);
+  assert.equal(after.totals.paid_cents, before.totals.paid_cents + paidInYear);
+  const shown = await paidOnReport(year);
+  assert.notEqual(shown, flat(euros(before.totals.paid_cents)));
+  assert.equal(shown, flat(euros(after.totals.paid_cents)));
+  // The month's row of the report's table says the same.
+  const monthRow = after.rows.find((row) => row.key === debt.month);
+  const row = page.getByRole("table", { name: /^Rapprochement/ }).getByRole("row", { name: new RegExp(monthRow.label) });
+  assert.match(flat(await row.textContent()), new RegExp(flat(euros(monthRow.paid_cents)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+
+  // Recorded by mistake: reversed with a reason, it stays listed as cancelled.
+  await page.goto(`${portal.url}/finances/paiements/${paymentId}`);
+  await page.getByRole("button", { name: "Annuler ce paiement" }).click();
+  await page.getByRole("alert").waitFor();
+  await page.getByLabel("Motif de l'annulation").fill("Chèque rejeté par la banque.");
+  await page.getByRole("button", { name: "Annuler ce paiement" }).click();
+  await page.getByText(/Motif : Chèque rejeté par la banque\./).waitFor();
+  assert.equal((await apiGet(page, `/v1/collectivities/${collectivity}/payments/${paymentId}`)).reversed, true);
+  assert.equal(flat(await paidOnReport(year)), flat(euros(before.totals.paid_cents)));
+  assert.deepEqual(page.problems, []);
+});
+
+test("the payments list shows what the API lists", async () => {
+  await page.goto(`${portal.url}/finances/paiements?du=2000-01-01`);
+  await page.getByRole("heading", { level: 1, name: "Paiements reçus" }).waitFor();
+  const listed = await apiGet(page, `/v1/collectivities/${collectivity}/payments?from=2000-01-01&limit=100`);
+  const rows = page.getByRole("table", { name: /Paiements reçus/ }).locator("tbody tr");
+  assert.equal(await rows.count(), listed.items.length);
+  await checkPage("finances-paiements");
+});
+
+test("a bank's format is described, its statement imported, and a line without host set aside", async () => {
+  await page.goto(`${portal.url}/finances/releves-bancaires`);
+  await page.getByRole("heading", { level: 1, name: "Relevés bancaires" }).waitFor();
+  await checkPage("finances-releves-vide");
+  await page.getByText("Décrire le fichier d'une nouvelle banque").click();
+  await page.getByLabel("Nom de la banque ou du format").fill("Banque de France — DFT");
+  await page.getByRole("button", { name: "Enregistrer ce format" }).click();
+  await page.getByLabel("Format de la banque").waitFor();
+  const csv = "Date;Libellé;Montant\n02/11/2026;VIR LOYER SALLE DES FETES;150,00\n";
+  await page.getByLabel("Fichier du relevé (CSV)").setInputFiles({ name: "releve.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Importer le relevé" }).click();
+  await page.getByRole("heading", { name: "Virements à classer (1)" }).waitFor();
+  await page.getByText("Écarter ce virement").click();
+  await page.getByLabel("Motif").fill("Loyer de la salle des fêtes, pas de la taxe de séjour.");
+  await checkPage("finances-releves-bancaires");
+  await page.getByRole("button", { name: /Écarter : ce n'est pas/ }).click();
+  await page.getByRole("heading", { name: "Virements à classer (0)" }).waitFor();
+  const lines = await apiGet(page, `/v1/collectivities/${collectivity}/bank-statement-lines`);
+  assert.equal(lines.items.length, 0);
+});
+
+test("the platforms page shows the imports and the three reconciliation reports", async () => {
+  await page.goto(`${portal.url}/finances/plateformes`);
+  await page.getByRole("heading", { level: 1, name: "Plateformes" }).waitFor();
+  await page.getByRole("heading", { name: "Nuitées : hébergeurs et plateformes" }).waitFor();
+  await checkPage("finances-plateformes");
+});
+
+test("exports come down as files, and a bad period is shown next to its field", async () => {
+  await page.goto(`${portal.url}/finances/exports`);
+  await page.getByRole("heading", { level: 1, name: "Exports" }).waitFor();
+  await checkPage("finances-exports");
+  const accounting = page.locator("section", { has: page.getByRole("heading", { name: "Export comptable" }) });
+  const [download] = await Promise.all([page.waitForEvent("download"), accounting.getByRole("button", { name: "Télécharger (CSV)" }).click()]);
+  assert.match(download.suggestedFilename(), /^export-comptable-.*\.csv$/);
+  const annex = page.locator("section", { has: page.getByRole("heading", { name: "Annexe annuelle" }) });
+  await annex.getByLabel("Exercice").fill("1999");
+  await annex.getByRole("button", { name: "Télécharger (PDF)" }).click();
+  await annex.locator(".field-error").waitFor();
+  assert.match(await annex.locator(".field-error").textContent(), /exercice/);
+  assert.deepEqual(page.problems, []);
+});
