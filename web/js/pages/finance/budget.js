@@ -125,7 +125,7 @@ export default async function render(page, { principal, params, query }) {
     }),
     h("h2", {}, "Le budget voté"),
     budget
-      ? h("dl", { class: "facts" },
+      ? h("dl", { class: "facts finance-facts" },
         h("dt", {}, "Étape"), h("dd", {}, `${budget.stage_label ?? STAGES[budget.stage] ?? budget.stage} (version ${budget.version})`),
         budget.decision_reference ? [h("dt", {}, "Décision"), h("dd", {}, budget.decision_reference)] : null,
         budget.decided_on ? [h("dt", {}, "Votée le"), h("dd", {}, day(budget.decided_on))] : null,

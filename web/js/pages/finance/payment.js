@@ -19,7 +19,7 @@ export default async function render(page, { principal, params, query }) {
     h("p", {}, h("a", { href: "/finances/paiements" }, "← Tous les paiements")),
     h("h1", {}, title),
     query.get("enregistre") ? h("div", { class: "notice success", role: "status" }, h("p", {}, "Le paiement est enregistré.")) : null,
-    h("dl", { class: "facts" },
+    h("dl", { class: "facts finance-facts" },
       h("dt", {}, "Hébergeur"), h("dd", {}, payment.host_name ?? payment.host_id),
       h("dt", {}, "État"), h("dd", {}, payment.reversed ? statusBadge("error", "Annulé") : statusBadge("ok", "Enregistré")),
       h("dt", {}, "Reçu le"), h("dd", {}, day(payment.received_on)),
