@@ -118,6 +118,25 @@ test("finance records a payment and sees the reconciliation report change", asyn
   assert.deepEqual(page.problems, []);
 });
 
+test("the year's budget is entered, and the report shows its forecast", async () => {
+  const year = new Date().getFullYear();
+  await page.goto(`${portal.url}/finances/budget/${year}`);
+  await page.getByRole("heading", { level: 1, name: `Budget et rapprochement ${year}` }).waitFor();
+  // A décision modificative needs its reference: the API says so next to the field.
+  await page.getByLabel("Étape").selectOption("decision_modificative");
+  await page.getByLabel("Taxe de séjour prévue (€)").fill("150 000,00");
+  await page.getByRole("button", { name: "Enregistrer le budget" }).click();
+  const referenceField = page.locator(".field", { has: page.getByLabel("Référence de la décision") });
+  await referenceField.locator(".field-error").waitFor();
+  await page.getByLabel("Étape").selectOption("budget_primitif");
+  await page.getByRole("button", { name: "Enregistrer le budget" }).click();
+  await page.getByRole("heading", { name: "Modifier le budget (nouvelle version)" }).waitFor();
+  const budget = await apiGet(page, `/v1/collectivities/${collectivity}/budget/${year}`);
+  assert.equal(budget.forecast_tax_cents, 15000000);
+  assert.equal(flat(await page.locator("#rapprochement-prevu").textContent()), flat(euros(15000000)));
+  await checkPage("finances-budget-saisi");
+});
+
 test("the payments list shows what the API lists", async () => {
   await page.goto(`${portal.url}/finances/paiements?du=2000-01-01`);
   await page.getByRole("heading", { level: 1, name: "Paiements reçus" }).waitFor();
@@ -127,7 +146,7 @@ test("the payments list shows what the API lists", async () => {
   await checkPage("finances-paiements");
 });
 
-test("a bank's format is described, its statement imported, and a line without host set aside", async () => {
+test("a bank's format is described, its statement imported, a line assigned to a host and another set aside", async () => {
   await page.goto(`${portal.url}/finances/releves-bancaires`);
   await page.getByRole("heading", { level: 1, name: "Relevés bancaires" }).waitFor();
   await checkPage("finances-releves-vide");
@@ -135,10 +154,22 @@ test("a bank's format is described, its statement imported, and a line without h
   await page.getByLabel("Nom de la banque ou du format").fill("Banque de France — DFT");
   await page.getByRole("button", { name: "Enregistrer ce format" }).click();
   await page.getByLabel("Format de la banque").waitFor();
-  const csv = "Date;Libellé;Montant\n02/11/2026;VIR LOYER SALLE DES FETES;150,00\n";
+  const csv = "Date;Libellé;Montant\n02/11/2026;VIR LOYER SALLE DES FETES;150,00\n03/11/2026;VIR M DUPONT SANS REFERENCE;42,50\n";
   await page.getByLabel("Fichier du relevé (CSV)").setInputFiles({ name: "releve.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Importer le relevé" }).click();
+  await page.getByRole("heading", { name: "Virements à classer (2)" }).waitFor();
+  // The transfer without a reference goes to the host finance finds by name.
+  const host = (await apiGet(page, `/v1/collectivities/${collectivity}/hosts?limit=1`)).items[0];
+  const second = page.locator("article", { hasText: "VIR M DUPONT" });
+  await second.getByText("Attribuer à un hébergeur").click();
+  await second.getByLabel("Rechercher par nom").fill(host.legal_name);
+  await second.getByRole("button", { name: "Chercher" }).click();
+  await second.getByRole("status").filter({ hasText: "trouvé" }).waitFor();
+  await second.getByLabel("Hébergeur choisi").selectOption(host.id);
+  await second.getByRole("button", { name: "Attribuer ce virement" }).click();
   await page.getByRole("heading", { name: "Virements à classer (1)" }).waitFor();
+  const assigned = await apiGet(page, `/v1/collectivities/${collectivity}/payments?host_id=${host.id}&from=2026-11-03&to=2026-11-03`);
+  assert.ok(assigned.items.some((payment) => payment.amount_cents === 4250 && payment.origin === "bank_statement"));
   await page.getByText("Écarter ce virement").click();
   await page.getByLabel("Motif").fill("Loyer de la salle des fêtes, pas de la taxe de séjour.");
   await checkPage("finances-releves-bancaires");

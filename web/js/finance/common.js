@@ -10,11 +10,6 @@ export const METHODS = { bank_transfer: "Virement", cheque: "Chèque", cash: "Es
 export const ORIGINS = { manual: "saisi à la main", bank_statement: "relevé bancaire", online: "paiement en ligne" };
 export const DEBT_KINDS = { declaration: "Taxe déclarée", assessment: "Taxation d'office", late_interest: "Intérêts de retard" };
 
-// A link-looking button row for the page's own sub-sections.
-export function pageLinks(links) {
-  return h("ul", { class: "finance-links" }, links.map(([href, label]) => h("li", {}, h("a", { href }, label))));
-}
-
 // A host picker: a search field and a "Chercher" button fill a select named `name` (pointer
 // `pointer`) with the collectivity's hosts whose name matches. `initial` = { id, label } preselects
 // one (a page opened from a debtor's line).

@@ -18,7 +18,6 @@ export default async function render(page, { principal }) {
     get(`${path}/bank-statements`),
     get(`${path}/bank-statement-lines`),
   ]);
-  const result = h("div", { role: "status" });
   const importForm = h("form", { novalidate: true },
     field({ label: "Format de la banque", name: "format_id", pointer: "/query/format_id", type: "select", required: true,
       options: formats.items.map((format) => [format.id, format.name]) }),
@@ -42,7 +41,7 @@ export default async function render(page, { principal }) {
     h("p", {}, "Importez le relevé du compte où les hébergeurs paient : chaque virement dont le libellé porte une référence de paiement « TS… » est enregistré comme paiement de l'hébergeur qu'elle désigne. Les autres sont mis « à classer » : vous les attribuez ensuite à un hébergeur, ou les écartez s'ils ne sont pas de la taxe de séjour."),
     h("h2", {}, "Importer un relevé"),
     formats.items.length ? importForm : h("p", { class: "notice" }, "Aucun format de banque n'est encore défini : décrivez d'abord le fichier de votre banque ci-dessous."),
-    h("div", { id: "resultat-import" }, result),
+    h("div", { id: "resultat-import", role: "status" }),
     h("h2", {}, `Virements à classer (${number(lines.items.length)})`),
     lines.items.length ? h("p", {}, `Total en attente : ${euros(lines.total_cents)}.`) : null,
     lines.items.length ? h("div", {}, lines.items.map((line) => unmatchedLine(principal, line))) : h("p", { class: "muted" }, "Aucun virement à classer."),

@@ -1,10 +1,9 @@
 // "/finances/exports": every export finance hands on (to the public accountant, the council, a
 // host), each a small form for its period; the file comes from the API as is, and the API's
 // errors on the period go next to the field they name (/query/from…).
-import { h, replace } from "../../dom.js";
+import { h, replace, announce } from "../../dom.js";
 import { field, onSubmit } from "../../forms.js";
 import { addMonths, isoMonth } from "../../format.js";
-import { announce } from "../../dom.js";
 import { base, fetchDownload, hostPicker, isoDay } from "../../finance/common.js";
 
 export default async function render(page, { principal }) {
