@@ -58,3 +58,14 @@ export function isoDay(date = new Date()) {
 export function statusBadge(kind, words) {
   return h("span", { class: `badge ${kind}` }, words);
 }
+
+// The reconciliation report names categories and natures by their codes; the page says them in
+// French (an unknown code is shown as is).
+export const GROUP_WORDS = {
+  camping_1_2: "Camping 1 ou 2 étoiles", camping_3_5: "Camping 3 à 5 étoiles",
+  star1: "Classé 1 étoile", star2: "Classé 2 étoiles", star3: "Classé 3 étoiles", star4: "Classé 4 étoiles", star5: "Classé 5 étoiles",
+  unclassified: "Non classé", taxation_d_office: "Taxations d'office",
+  camper_van_area: "Aire de camping-cars", camping: "Camping", furnished_rental: "Meublé de tourisme",
+  guest_house: "Chambres d'hôtes", holiday_village: "Village de vacances", hostel: "Auberge collective",
+  hotel: "Hôtel", other: "Autre hébergement",
+};

@@ -7,7 +7,7 @@ import { euros, day, dateTime } from "../../format.js";
 import { field, onSubmit } from "../../forms.js";
 import { barChart } from "../../charts.js";
 import { navigate } from "../../router.js";
-import { base, fetchDownload } from "../../finance/common.js";
+import { base, fetchDownload, GROUP_WORDS } from "../../finance/common.js";
 import { budgetForm } from "../../finance/budget-form.js";
 
 const GROUPS = [["month", "Par mois"], ["quarter", "Par trimestre"], ["commune", "Par commune"], ["nature", "Par nature d'hébergement"], ["category", "Par catégorie (classement)"], ["year", "L'année entière"]];
@@ -36,7 +36,8 @@ export default async function render(page, { principal, params, query }) {
     navigate(`/finances/budget/${Number(data.get("year")) || year}?par=${data.get("par")}`);
   });
 
-  const label = (row) => groupBy === "month" ? shortMonth.format(new Date(`${row.key}-01T00:00:00Z`)) : row.label;
+  const longLabel = (row) => (groupBy === "category" || groupBy === "nature" ? GROUP_WORDS[row.key] : null) ?? row.label;
+  const label = (row) => groupBy === "month" ? shortMonth.format(new Date(`${row.key}-01T00:00:00Z`)) : longLabel(row);
   const downloads = h("form", { novalidate: true, class: "finance-inline" },
     h("div", { class: "actions" },
       h("button", { type: "submit", class: "secondary", value: "pdf" }, "Télécharger le rapport (PDF)"),
@@ -77,7 +78,7 @@ export default async function render(page, { principal, params, query }) {
       caption: `Rapprochement ${year}, ${GROUPS.find(([code]) => code === groupBy)[1].toLowerCase()}`,
       empty: "Rien n'est déclaré pour cet exercice.",
       columns: [
-        { label: "Période ou groupe", value: (row) => row.label },
+        { label: "Période ou groupe", value: longLabel },
         { label: "Taxe déclarée", value: (row) => euros(row.declared_tax_cents), numeric: true },
         { label: "Taxes additionnelles", value: (row) => euros(row.declared_additional_cents), numeric: true },
         { label: "Taxations d'office", value: (row) => euros(row.assessed_cents), numeric: true },
