@@ -93,6 +93,8 @@ test("finance records a payment and sees the reconciliation report change", asyn
   const table = page.getByRole("table", { name: "Dettes réglées par ce paiement" });
   assert.match(flat(await table.textContent()), new RegExp(flat(euros(share.amount_cents)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
   await checkPage("finances-paiement");
+  const [statement] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /état de reversement/ }).click()]);
+  assert.equal(statement.suggestedFilename(), "etat-de-reversement.pdf");
 
   const after = await apiGet(page, report);
   const paidInYear = payment.allocation.shares.filter((each) => each.month.startsWith(`${year}-`)).reduce((sum, each) => sum + each.amount_cents, 0);
@@ -135,6 +137,12 @@ test("the year's budget is entered, and the report shows its forecast", async ()
   assert.equal(budget.forecast_tax_cents, 15000000);
   assert.equal(flat(await page.locator("#rapprochement-prevu").textContent()), flat(euros(15000000)));
   await checkPage("finances-budget-saisi");
+  // The same report by quarter: the rows the API gives, with their totals.
+  await page.getByLabel("Regrouper").selectOption("quarter");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await page.getByRole("table", { name: /par trimestre/ }).waitFor();
+  const byQuarter = await apiGet(page, `/v1/collectivities/${collectivity}/reconciliation?year=${year}&group_by=quarter`);
+  assert.equal(await page.getByRole("table", { name: /par trimestre/ }).locator("tbody tr").count(), byQuarter.rows.length);
 });
 
 test("the payments list shows what the API lists", async () => {

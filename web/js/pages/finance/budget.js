@@ -137,7 +137,7 @@ export default async function render(page, { principal, params, query }) {
       : h("p", {}, `Aucun budget n'est saisi pour ${year}.`),
     versions.items?.length ? h("details", {}, h("summary", {}, `Les ${versions.items.length} version(s) du budget`),
       h("ol", {}, versions.items.map((version) => h("li", {},
-        `${STAGES[version.stage] ?? version.stage ?? ""} — ${dateTime(version.recorded_at)} par ${version.recorded_by ?? "—"}`,
+        `Version ${version.version} : ${version.stage_label ?? STAGES[version.stage] ?? version.stage} — ${dateTime(version.recorded_at)} par ${version.recorded_by ?? "—"}`,
         version.changes?.length ? h("ul", {}, version.changes.map((change) => h("li", {}, change))) : null)))) : null,
     budgetForm(principal, year, budget));
   return `Budget et rapprochement ${year}`;

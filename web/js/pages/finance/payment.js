@@ -5,7 +5,7 @@ import { get, post } from "../../api.js";
 import { euros, day, dateTime, month } from "../../format.js";
 import { field, onSubmit } from "../../forms.js";
 import { render as redraw } from "../../router.js";
-import { base, METHODS, ORIGINS, DEBT_KINDS, statusBadge } from "../../finance/common.js";
+import { base, fetchDownload, METHODS, ORIGINS, DEBT_KINDS, statusBadge } from "../../finance/common.js";
 
 export default async function render(page, { principal, params, query }) {
   const path = `${base(principal)}/payments/${encodeURIComponent(params.payment_id)}`;
@@ -43,7 +43,8 @@ export default async function render(page, { principal, params, query }) {
       ],
       rows: payment.allocation?.shares ?? [],
     }),
-    h("p", {}, "Reste en avance (crédit de l'hébergeur) : ", h("strong", {}, euros(payment.allocation?.unallocated_cents ?? 0))));
+    h("p", {}, "Reste en avance (crédit de l'hébergeur) : ", h("strong", {}, euros(payment.allocation?.unallocated_cents ?? 0))),
+    statementButton(payment));
 
   if (payment.reversed) {
     append(page, [h("h2", {}, "Annulation"),
@@ -69,6 +70,14 @@ export default async function render(page, { principal, params, query }) {
       form]);
   }
   return title;
+}
+
+// The host's état de reversement (what it declared, paid and still owes), the API's own PDF.
+function statementButton(payment) {
+  const form = h("form", { novalidate: true, class: "finance-inline" },
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "secondary" }, "Télécharger l'état de reversement de l'hébergeur (PDF)")));
+  onSubmit(form, () => fetchDownload(`/v1/hosts/${payment.host_id}/reversement-statement`, { format: "pdf" }, "etat-de-reversement.pdf"));
+  return form;
 }
 
 function balanceWords(cents) {
