@@ -3,7 +3,7 @@
 // photographed; the API's errors show next to their fields; exports come down as files.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { ACCOUNTS, accessibilityViolations, apiGet, launchBrowser, newPage, screenshot, signIn, startPortal } from "./support/harness.mjs";
+import { ACCOUNTS, accessibilityViolations, apiGet, launchBrowser, newPage, psql, screenshot, signIn, startPortal } from "./support/harness.mjs";
 
 let portal;
 let browser;
@@ -187,9 +187,48 @@ test("a bank's format is described, its statement imported, a line assigned to a
   assert.equal(lines.items.length, 0);
 });
 
-test("the platforms page shows the imports and the three reconciliation reports", async () => {
+test("a platform's statement is imported, its reversement recorded, and the reports say so", async () => {
+  // The demo has no platform: creating one is the operator's and registering it the admin's,
+  // neither of which the demo signs in as, so the test writes those two rows itself.
+  const platformId = psql(`INSERT INTO platform_clients (name, created_by) VALUES ('Airbnb', 'test') RETURNING id`, portal.database).split("\n")[0];
+  psql(`INSERT INTO platform_registrations (collectivity_id, platform_id, registered_by) VALUES ('${collectivity}', '${platformId}', 'test')`, portal.database);
+  const siren = psql(`SELECT siren FROM collectivities WHERE id = '${collectivity}'`, portal.database);
+  const accommodation = (await apiGet(page, `/v1/collectivities/${collectivity}/accommodations?limit=50`)).items.find((each) => each.registration_number);
+  const year = new Date().getFullYear() - 1; // a whole past year: its stays are in any report period chosen below
+  const csv = [
+    "siren_commune;siren_collectivite;date_debut_sejour;date_fin_sejour;date_perception;adresse;code_postal;commune;nombre_personnes;nombre_nuitees;prix_nuitee;montant_taxe_percue;nature;categorie;numero_enregistrement",
+    `211501380;${siren};03/09/${year};06/09/${year};01/09/${year};${accommodation.address.line};${accommodation.address.postal_code};Commune;2;3;;6,60;chambre d'hôtes;1_etoile;${accommodation.registration_number}`,
+    `211501380;${siren};10/09/${year};12/09/${year};01/09/${year};1 rue Inconnue;${accommodation.address.postal_code};Commune;2;2;80,00;16,00;meublé de tourisme;non_classe;`,
+  ].join("\n");
+
   await page.goto(`${portal.url}/finances/plateformes`);
   await page.getByRole("heading", { level: 1, name: "Plateformes" }).waitFor();
+  await page.getByLabel("Relevé de la plateforme (CSV)").setInputFiles({ name: "airbnb.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Importer le relevé" }).click();
+  const unmatched = page.getByRole("table", { name: "Lignes de plateformes à rapprocher" });
+  await unmatched.waitFor();
+  assert.match(await unmatched.textContent(), /1 rue Inconnue/);
+  assert.match(flat(await page.getByRole("table", { name: /^Relevés des plateformes/ }).textContent()), new RegExp(flat(euros(2260))));
+
+  // A reversement without its bank reference: the API's word next to the field.
+  await page.getByText("Enregistrer un reversement reçu").click();
+  await page.getByLabel("Montant reçu (€)").fill("22,60");
+  await page.getByLabel("Période payée : du").fill(`${year}-07-01`);
+  await page.getByLabel("au", { exact: true }).fill(`${year}-12-31`);
+  await page.getByRole("button", { name: "Enregistrer le reversement" }).click();
+  const referenceField = page.locator(".field", { has: page.getByLabel("Référence bancaire du virement") });
+  await referenceField.locator(".field-error").waitFor();
+  await page.getByLabel("Référence bancaire du virement").fill("VIR AIRBNB PAYMENTS S2");
+  await page.getByRole("button", { name: "Enregistrer le reversement" }).click();
+  await page.getByRole("table", { name: "Reversements des plateformes" }).waitFor();
+
+  await page.goto(`${portal.url}/finances/plateformes?du=${year}-01&au=${year}-12`);
+  const halfYears = page.getByRole("table", { name: /^Collecté et reversé par plateforme/ });
+  await halfYears.waitFor();
+  const report = await apiGet(page, `/v1/collectivities/${collectivity}/platform-reconciliation/reversements?from=${year}-01&to=${year}-12`);
+  assert.equal(report.totals.collected_cents, 2260);
+  assert.equal(report.totals.reversed_cents, 2260);
+  assert.match(flat(await halfYears.locator("tfoot").textContent()), new RegExp(`${flat(euros(2260))}.*${flat(euros(2260))}`));
   await page.getByRole("heading", { name: "Nuitées : hébergeurs et plateformes" }).waitFor();
   await checkPage("finances-plateformes");
 });
