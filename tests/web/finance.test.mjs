@@ -143,6 +143,10 @@ test("the year's budget is entered, and the report shows its forecast", async ()
   await page.getByRole("table", { name: /par trimestre/ }).waitFor();
   const byQuarter = await apiGet(page, `/v1/collectivities/${collectivity}/reconciliation?year=${year}&group_by=quarter`);
   assert.equal(await page.getByRole("table", { name: /par trimestre/ }).locator("tbody tr").count(), byQuarter.rows.length);
+  for (const [button, file] of [["Télécharger le rapport (PDF)", `rapprochement-${year}-quarter.pdf`], ["Télécharger le rapport (CSV)", `rapprochement-${year}-quarter.csv`]]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+    assert.equal(download.suggestedFilename(), file);
+  }
 });
 
 test("the payments list shows what the API lists", async () => {
