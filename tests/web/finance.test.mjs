@@ -254,3 +254,12 @@ test("exports come down as files, and a bad period is shown next to its field", 
   assert.match(await annex.locator(".field-error").textContent(), /exercice/);
   assert.deepEqual(page.problems, []);
 });
+
+test("the finance pages are finance's: a referent is told so", async () => {
+  const other = await newPage(browser);
+  await signIn(other, portal.url, ACCOUNTS.referent);
+  await other.goto(`${portal.url}/finances/paiements`);
+  await other.getByRole("heading", { level: 1, name: "Accès refusé" }).waitFor();
+  assert.equal(await other.getByRole("link", { name: "Paiements" }).count(), 0);
+  await other.context().close();
+});
