@@ -139,6 +139,23 @@ test("the year's budget is entered, and the report shows its forecast", async ()
   const budget = await apiGet(page, `/v1/collectivities/${collectivity}/budget/${year}`);
   assert.equal(budget.forecast_tax_cents, 15000000);
   assert.equal(flat(await page.locator("#rapprochement-prevu").textContent()), flat(euros(15000000)));
+  // The tourist office's allocation in two instalments that must add up to it.
+  await page.getByLabel("Référence de la décision").fill("DM n° 1, délibération du 12 juin");
+  await page.getByLabel("Dotation de l'office de tourisme (€)").fill("10 000,00");
+  for (const [due, amount] of [[`${year}-03-31`, "6 000,00"], [`${year}-09-30`, "3 000,00"]]) {
+    await page.getByRole("button", { name: "Ajouter une échéance" }).click();
+    const row = page.locator("fieldset.finance-instalment").last();
+    await row.getByLabel("Date").fill(due);
+    await row.getByLabel("Montant (€)").fill(amount);
+  }
+  await page.getByRole("button", { name: "Enregistrer une nouvelle version" }).click();
+  await page.getByRole("alert").filter({ hasText: "au lieu de la dotation" }).waitFor();
+  await page.locator("fieldset.finance-instalment").last().getByLabel("Montant (€)").fill("4 000,00");
+  await page.getByRole("button", { name: "Enregistrer une nouvelle version" }).click();
+  await page.getByRole("table", { name: "Échéancier de l'office de tourisme" }).locator("tbody tr").nth(1).waitFor();
+  const office = (await apiGet(page, `/v1/collectivities/${collectivity}/budget/${year}`));
+  assert.deepEqual(office.instalments.map((each) => each.amount_cents), [600000, 400000]);
+  assert.equal(office.version, 2);
   await checkPage("finances-budget-saisi");
   // The same report by quarter: the rows the API gives, with their totals.
   await page.getByLabel("Regrouper").selectOption("quarter");

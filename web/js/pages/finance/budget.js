@@ -139,7 +139,7 @@ export default async function render(page, { principal, params, query }) {
       h("ol", {}, versions.items.map((version) => h("li", {},
         `Version ${version.version} : ${version.stage_label ?? STAGES[version.stage] ?? version.stage} — ${dateTime(version.recorded_at)} par ${version.recorded_by ?? "—"}`,
         version.changes?.length ? h("ul", {}, version.changes.map((change) => h("li", {}, change))) : null)))) : null,
-    budgetForm(principal, year, budget));
+    budgetForm(principal, year, budget, report.beneficiaries ?? []));
   return `Budget et rapprochement ${year}`;
 }
 
