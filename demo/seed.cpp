@@ -153,8 +153,12 @@ Result<SeedReport> SeedDemo(persistence::Database& database, Day today) {
     persistence::LogInternal("seed_demo_invalid", valid.error().message);
     return Fail(Error::Internal());
   }
-  return database.InTransaction(
+  auto report = database.InTransaction(
       [&](Transaction& tx) -> Result<SeedReport> { return Load(tx, territory, today); });
+  if (!report) return report;
+  // The demo is served, tested and copied at once: with fresh statistics, not autovacuum's later.
+  if (auto analysed = database.Analyze(); !analysed) return Fail(analysed.error());
+  return report;
 }
 
 }  // namespace nuitee::demo

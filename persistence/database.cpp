@@ -172,4 +172,11 @@ bool Database::Ping() {
   return status.has_value();
 }
 
+Status Database::Analyze() {
+  return Run([](Transaction& tx) -> Status {
+    tx.session() << "ANALYZE";
+    return {};
+  });
+}
+
 }  // namespace nuitee::persistence

@@ -68,6 +68,10 @@ class Database {
 
   // True when a trivial query succeeds within the lease timeout.
   bool Ping();
+  // Refreshes the planner's statistics of every table (ANALYZE), after a bulk load such as the
+  // demo's: until autovacuum gets to it, a freshly loaded database plans its reports blind (the
+  // reconciliation report took 4–8 s on a fresh demo copy, 0.12 s once analysed).
+  Status Analyze();
   const std::string& url() const { return options_.url; }
 
  private:

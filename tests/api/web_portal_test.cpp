@@ -5,8 +5,10 @@
 
 #include "tests/support/test_server.hpp"
 
-namespace nuitee::test {
+namespace nuitee {
 namespace {
+
+using testing::TestServer;
 
 class WebPortal : public ::testing::Test {
  protected:
@@ -67,4 +69,4 @@ TEST_F(WebPortal, LeavesTheApiItsOwnAnswers) {
 }
 
 }  // namespace
-}  // namespace nuitee::test
+}  // namespace nuitee
