@@ -115,3 +115,21 @@ test("the letters page lists the mises en demeure and passes axe-core", async ()
   await page.getByRole("heading", { level: 1, name: "Mises en demeure" }).waitFor();
   await checked("referent-mises-en-demeure");
 });
+
+test("on a 360-pixel phone, the dashboard and the worklist stay usable and pass axe-core", async () => {
+  const phone = await newPage(browser, { phone: true });
+  await signIn(phone, portal.url, ACCOUNTS.referent);
+  await phone.getByRole("heading", { level: 1, name: "Tableau de bord" }).waitFor();
+  // Nothing wider than the screen but what scrolls inside its own frame (charts, tables).
+  // (clientWidth: a phone browser widens innerWidth to whatever overflows.)
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+  assert.deepEqual(await accessibilityViolations(phone), []);
+  await screenshot(phone, "referent-tableau-de-bord-telephone");
+  await phone.goto(`${portal.url}/referent/non-declarants`);
+  await phone.getByRole("heading", { level: 1, name: "Hébergements qui n'ont pas déclaré" }).waitFor();
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
+  assert.deepEqual(await accessibilityViolations(phone), []);
+  await screenshot(phone, "referent-non-declarants-telephone");
+  assert.deepEqual(phone.problems, []);
+});

@@ -22,7 +22,7 @@ export default async function render(page, { params }) {
     h("p", {}, badge(ACCOMMODATION_STATUSES[accommodation.status] ?? [accommodation.status, "neutral"]), " ",
       h("span", { class: "muted" }, `${label(NATURES, accommodation.nature)} — ${label(CATEGORIES, accommodation.category)} aujourd'hui`)),
     h("h2", {}, "Fiche"),
-    h("dl", { class: "facts" },
+    h("dl", { class: "facts wrap" },
       fact("Hébergeur", h("a", { href: `/referent/hebergeurs/${host.id}` }, host.legal_name)),
       fact("Adresse", `${accommodation.address.line}, ${accommodation.address.postal_code} ${accommodation.commune_name ?? accommodation.commune}`),
       fact("Nature", label(NATURES, accommodation.nature)),

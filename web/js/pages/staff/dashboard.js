@@ -7,9 +7,15 @@ import { get, request } from "../../api.js";
 import { barChart } from "../../charts.js";
 import { euros, number, month } from "../../format.js";
 import { communeNames } from "./collectivity.js";
+import { horizontalBarChart } from "./hbar-chart.js";
 
-const shortMonth = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "2-digit", timeZone: "UTC" });
-const axisMonth = (iso) => shortMonth.format(new Date(`${iso}-01T00:00:00Z`));
+// Under the bars: "nov. 25", "déc.", "janv. 26"…: the year only where it changes, so that the
+// labels fit under their bars.
+const shortMonth = new Intl.DateTimeFormat("fr-FR", { month: "short", timeZone: "UTC" });
+const axisMonth = (iso, i) => {
+  const name = shortMonth.format(new Date(`${iso}-01T00:00:00Z`));
+  return i === 0 || iso.endsWith("-01") ? `${name} ${iso.slice(2, 4)}` : name;
+};
 const percent = (value) => `${value.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} %`;
 
 // The legal grid's nine categories in three groups, so that the chart keeps one pattern per
@@ -32,7 +38,7 @@ export default async function render(page, { principal }) {
     communeNames(collectivity),
   ]);
   const months = dashboard.months;
-  const categories = months.map((each) => axisMonth(each.month));
+  const categories = months.map((each, i) => axisMonth(each.month, i));
   const title = "Tableau de bord";
   const latest = [...months].reverse().find((each) => each.awaited === 0) ?? months.at(-1);
   const rate = (figures) => (figures.expected ? (figures.declared / figures.expected) * 100 : 0);
@@ -45,7 +51,7 @@ export default async function render(page, { principal }) {
       figure(percent(rate(latest)), `des hébergements ont déclaré ${month(latest.month)}`),
       figure(number(latest.missing), `déclarations manquantes pour ${month(latest.month)}`),
       figure(euros(latest.tax_declared_cents), `de taxe déclarée pour ${month(latest.month)}`),
-      figure(euros(latest.tax_at_stake_cents), "en jeu dans les mois non déclarés de ce mois-là")) : null,
+      figure(euros(latest.tax_at_stake_cents), `de taxe en jeu dans les déclarations manquantes de ${month(latest.month)}`)) : null,
     h("p", {}, h("a", { href: "/referent/non-declarants" }, "Voir la liste des hébergements qui n'ont pas déclaré")));
 
   page.append(h("h2", {}, "Taux de déclaration par mois"),
@@ -79,10 +85,11 @@ export default async function render(page, { principal }) {
 
   const communeItems = [...byCommune.items].sort((a, b) => b.person_nights - a.person_nights);
   page.append(h("h2", {}, "Nuitées par commune"),
-    barChart({
+    horizontalBarChart({
       title: `Nuitées par commune, du ${month(dashboard.from)} au ${month(dashboard.to)}`,
-      categories: communeItems.map((item) => names.get(item.commune) ?? item.commune),
-      series: [{ name: "Nuitées", values: communeItems.map((item) => item.person_nights) }],
+      labels: communeItems.map((item) => names.get(item.commune) ?? item.commune),
+      values: communeItems.map((item) => item.person_nights),
+      valueLabel: "Nuitées",
       format: number,
       fileName: "nuitees-par-commune.csv",
     }),

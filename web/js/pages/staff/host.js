@@ -17,7 +17,7 @@ export default async function render(page, { params, query }) {
     h("h1", {}, title),
     query.get("inscrit") ? h("div", { class: "notice success", role: "status" }, h("p", {}, "L'hébergeur est inscrit au registre. Vous pouvez maintenant l'inviter à déclarer en ligne.")) : null,
     h("p", {}, badge(host.status === "active" ? ["Actif", "ok"] : [`Archivé le ${day(host.archived_on)}`, "neutral"])),
-    h("dl", { class: "facts" },
+    h("dl", { class: "facts wrap" },
       fact("Type", host.kind === "company" ? "Société ou association" : "Particulier"),
       host.siret ? fact("SIRET", host.siret) : null,
       fact("Adresse", `${host.address.line}, ${host.address.postal_code} ${host.address.city}`),
