@@ -49,6 +49,16 @@ test("the register filters by commune and opens an accommodation's file with its
   await page.getByRole("link", { name: "Registre", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Registre des hébergements" }).waitFor();
   await checked("referent-registre");
+  // A host, found by name, opens on its file with its accommodations.
+  const { collectivity_id: id } = await me();
+  const [host] = (await apiGet(page, `/v1/collectivities/${id}/hosts?limit=1`)).items;
+  await page.getByLabel("Nom, adresse ou SIRET de l'hébergeur").fill(host.legal_name);
+  await page.getByRole("button", { name: "Chercher l'hébergeur" }).click();
+  await page.getByRole("table", { name: "Hébergeurs trouvés" }).getByRole("link", { name: host.legal_name }).first().click();
+  await page.getByRole("heading", { level: 1, name: host.legal_name }).waitFor();
+  await page.getByRole("table", { name: `Hébergements de ${host.legal_name}` }).waitFor();
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: "Registre des hébergements" }).waitFor();
   await page.getByLabel("Commune", { exact: true }).selectOption({ label: "Murat" });
   await page.getByRole("button", { name: "Filtrer", exact: true }).click();
   await page.waitForURL((url) => url.searchParams.get("commune") === "15138");
