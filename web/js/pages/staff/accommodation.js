@@ -6,6 +6,15 @@ import { get } from "../../api.js";
 import { dateTime, day, euros, month, number } from "../../format.js";
 import { ACCOMMODATION_STATUSES, AUDIT_ACTIONS, CATEGORIES, DECLARATION_STATES, NATURES, badge, label } from "./labels.js";
 
+// The record's fields as the history names them (JSON pointers), in words.
+const FIELDS = {
+  "/name": "Nom", "/address/line": "Adresse", "/address/postal_code": "Code postal", "/commune": "Commune",
+  "/nature": "Nature", "/capacity_persons": "Capacité (personnes)", "/capacity_units": "Capacité (unités)",
+  "/registration_number": "N° d'enregistrement", "/marketing": "Location", "/opened_on": "Ouverture",
+  "/closures": "Fermetures", "/ceased_on": "Cessation", "/host_id": "Hébergeur", "/rank": "Classement",
+  "/decided_on": "Décidé le", "/expires_on": "Expire le", "/body": "Organisme",
+};
+
 const MARKETING = { direct: "En direct", platforms: "Par des plateformes", both: "En direct et par des plateformes" };
 
 export default async function render(page, { params }) {
@@ -84,7 +93,7 @@ export default async function render(page, { params }) {
         { label: "Quoi", value: (row) => label(AUDIT_ACTIONS, row.action) },
         { label: "Par", value: (row) => row.actor },
         { label: "Détail", value: (row) => (row.changes.length ? h("ul", { class: "changes" }, row.changes.map((change) =>
-          h("li", {}, `${change.field} : ${show(change.before)} → ${show(change.after)}`))) : "—") },
+          h("li", {}, `${FIELDS[change.field] ?? change.field} : ${show(change.before)} → ${show(change.after)}`))) : "—") },
       ],
       rows: [...history.items].reverse(),
     }));
