@@ -25,7 +25,7 @@ export default async function render(page, { principal, query }) {
 
   const form = h("form", { role: "search", "aria-label": "Filtrer la liste" },
     h("div", { class: "grid-2" },
-      field({ label: "Mois", name: "period", type: "month", value: filters.period, hint: "Laisser vide pour tous les mois." }),
+      field({ label: "Mois", name: "period", type: "month", value: filters.period, hint: "Laisser vide pour tous les mois (sinon : année-mois, par exemple 2026-10)." }),
       field({ label: "Où en est la procédure", name: "step", type: "select", value: filters.step,
         options: [["", "Toutes les étapes"], ["none", "Rien d'envoyé encore"], ...options(STEPS)] }),
       field({ label: "Commune", name: "commune", type: "select", value: filters.commune,
