@@ -63,6 +63,8 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/collectivities/{id}/deliberations/delta", kAdmin, kPathCollectivity},
     // The public simulator: no login (issue 3).
     {"post", "/v1/collectivities/{id}/quotes", kEveryone, kPathCollectivity},
+    // The simulator's page: the collectivity's name and communes, public facts (issue 8).
+    {"get", "/v1/collectivities/{id}/simulator", kEveryone, kPathCollectivity},
     {"post", "/v1/collectivities/{id}/flat-rate-quotes", kEveryone, kPathCollectivity},
     {"post", "/v1/late-interest-quotes", kEveryone, kNone},
 

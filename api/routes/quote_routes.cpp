@@ -114,10 +114,31 @@ void Quote(Exchange& exchange, Services& services) {
   exchange.SendJson(Code::Ok, QuoteToJson(inputs->stay, *tax, context.book));
 }
 
+// GET /v1/collectivities/{id}/simulator: what the public simulator's page needs before a quote,
+// for someone with no login: the collectivity's name and its member communes (a quote by
+// category names one). Both are public facts (the deliberation that lists them is a public act);
+// nothing else of the collectivity is shown. Read from the same rate cache as the quotes.
+void SimulatorSetting(Exchange& exchange, Services& services) {
+  auto id = PathTenant(exchange);
+  if (!id) return;
+  auto context = CachedRateContext(services, *id);
+  if (!context) return exchange.SendError(context.error());
+  const Collectivity& collectivity = (*context)->collectivity;
+  nlohmann::json communes = nlohmann::json::array();
+  for (const auto& commune : collectivity.communes) {
+    communes.push_back({{"insee_code", commune.insee_code}, {"name", commune.name}});
+  }
+  exchange.SendJson(Code::Ok, {{"id", collectivity.id.value()},
+                               {"name", collectivity.name},
+                               {"communes", communes}});
+}
+
 }  // namespace
 
 void RegisterQuoteRoutes(RouteTable& table, Services& services) {
   table.Post("/v1/collectivities/{id}/quotes", [&services](Exchange& e) { Quote(e, services); });
+  table.Get("/v1/collectivities/{id}/simulator",
+            [&services](Exchange& e) { SimulatorSetting(e, services); });
 }
 
 }  // namespace nuitee::api

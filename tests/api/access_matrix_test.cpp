@@ -72,6 +72,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /v1/collectivities/{id}/deliberations/delta", "1333333A43"},
     // The public simulator: anyone, for any collectivity.
     {"POST /v1/collectivities/{id}/quotes", "AAAAAAAAAA"},
+    {"GET /v1/collectivities/{id}/simulator", "AAAAAAAAAA"},
     {"POST /v1/collectivities/{id}/flat-rate-quotes", "AAAAAAAAAA"},
     {"POST /v1/late-interest-quotes", "AAAAAAAAAA"},
     {"GET /v1/collectivities/{id}/nights", "13333AAA43"},

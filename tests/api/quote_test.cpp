@@ -333,5 +333,26 @@ TEST_F(Quotes, AreOpenToAnyoneWithoutALoginAndNotFoundForAnUnknownCollectivity) 
   EXPECT_EQ(unknown.status, 404) << unknown.body;
 }
 
+// The simulator's page reads the collectivity's name and communes without a login (issue 8).
+TEST_F(Quotes, TheSimulatorSettingNamesTheCommunesToAnyoneAndNothingElse) {
+  testing::HttpClient anonymous(server_.base_url());
+  const auto answer = anonymous.Get("/v1/collectivities/" + collectivity_ + "/simulator");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json body = answer.Json();
+  EXPECT_EQ(body.at("id"), collectivity_);
+  EXPECT_FALSE(body.at("name").get<std::string>().empty());
+  std::set<std::string> fields;
+  for (const auto& [key, value] : body.items()) fields.insert(key);
+  EXPECT_EQ(fields, (std::set<std::string>{"id", "name", "communes"}));
+  bool murat = false;
+  for (const auto& commune : body.at("communes")) {
+    murat = murat || commune.at("insee_code") == "15138";
+  }
+  EXPECT_TRUE(murat) << body.dump();
+  const auto unknown =
+      anonymous.Get("/v1/collectivities/00000000-0000-4000-8000-000000000000/simulator");
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+}
+
 }  // namespace
 }  // namespace nuitee

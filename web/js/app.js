@@ -6,8 +6,9 @@ import * as publicArea from "./areas/public.js";
 import * as hostArea from "./areas/host.js";
 import * as staffArea from "./areas/staff.js";
 import * as financeArea from "./areas/finance.js";
+import * as simulatorArea from "./areas/simulator.js";
 
-const areas = [hostArea, staffArea, financeArea, publicArea];
+const areas = [hostArea, staffArea, financeArea, simulatorArea, publicArea];
 
 function drawNavigation(pathname) {
   const who = principal();
