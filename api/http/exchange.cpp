@@ -55,31 +55,39 @@ std::shared_ptr<NamedHeader> Shared(const char* name, const char* value) {
   return std::make_shared<NamedHeader>(name, value);
 }
 
+using HeaderList = std::vector<std::shared_ptr<NamedHeader>>;
+
+// A constant set of headers, and the same under TLS: HTTPS only for a year (RFC 6797).
+struct HeaderSet {
+  explicit HeaderSet(HeaderList headers) : plain(std::move(headers)), under_tls(plain) {
+    under_tls.push_back(Shared("Strict-Transport-Security", "max-age=31536000"));
+  }
+  const HeaderList& For(bool strict_transport) const {
+    return strict_transport ? under_tls : plain;
+  }
+  HeaderList plain;
+  HeaderList under_tls;
+};
+
 // No MIME sniffing, no framing by another site, nothing loaded from elsewhere (the API's answers
-// are data; the web portal's pages will widen `default-src` to 'self'), and under TLS, HTTPS only
-// for a year (RFC 6797).
-const std::vector<std::shared_ptr<NamedHeader>>& ConstantHeaders(bool strict_transport) {
-  static const std::vector<std::shared_ptr<NamedHeader>> plain = {
+// are data, never stored by a cache either).
+const HeaderList& ConstantHeaders(bool strict_transport) {
+  static const HeaderSet headers({
       Shared("Cache-Control", "no-store"),
       Shared("X-Content-Type-Options", "nosniff"),
       Shared("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
       Shared("X-Frame-Options", "DENY"),
       Shared("Referrer-Policy", "no-referrer"),
-  };
-  static const std::vector<std::shared_ptr<NamedHeader>> under_tls = [] {
-    auto headers = plain;
-    headers.push_back(Shared("Strict-Transport-Security", "max-age=31536000"));
-    return headers;
-  }();
-  return strict_transport ? under_tls : plain;
+  });
+  return headers.For(strict_transport);
 }
 
 // The portal's files: its own scripts, styles and images only (no inline script, nothing from
 // elsewhere: the portal works with no network beyond the service), revalidated on each load so
 // that a new release is seen at once, and the addresses of pages (invitation links carry a
 // token) never sent on as a referrer.
-const std::vector<std::shared_ptr<NamedHeader>>& PortalHeaders(bool strict_transport) {
-  static const std::vector<std::shared_ptr<NamedHeader>> plain = {
+const HeaderList& PortalHeaders(bool strict_transport) {
+  static const HeaderSet headers({
       Shared("Cache-Control", "no-cache"),
       Shared("X-Content-Type-Options", "nosniff"),
       Shared("Content-Security-Policy",
@@ -87,13 +95,8 @@ const std::vector<std::shared_ptr<NamedHeader>>& PortalHeaders(bool strict_trans
              "form-action 'self'; frame-ancestors 'none'"),
       Shared("X-Frame-Options", "DENY"),
       Shared("Referrer-Policy", "no-referrer"),
-  };
-  static const std::vector<std::shared_ptr<NamedHeader>> under_tls = [] {
-    auto headers = plain;
-    headers.push_back(Shared("Strict-Transport-Security", "max-age=31536000"));
-    return headers;
-  }();
-  return strict_transport ? under_tls : plain;
+  });
+  return headers.For(strict_transport);
 }
 
 // The media types the service answers with, parsed once.
