@@ -92,7 +92,7 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.NUITEE_CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=fr-FR"],
   });
 }
 
