@@ -75,8 +75,9 @@ std::string CommuneName(const Collectivity& collectivity, const std::string& ins
 std::string KindSentence(DeclarationKind kind) {
   switch (kind) {
     case DeclarationKind::kNil:
-      return "Déclaration « néant » : vous avez déclaré n'avoir encaissé directement aucune "
-             "nuitée ce mois-ci. Rien n'est dû pour ce mois.";
+      return "Déclaration " + letters::Quoted("néant") +
+             " : vous avez déclaré n'avoir encaissé directement aucune nuitée ce mois-ci. Rien "
+             "n'est dû pour ce mois.";
     case DeclarationKind::kClosed:
       return "Vous avez déclaré l'hébergement fermé tout le mois. Rien n'est dû pour ce mois.";
     default:
@@ -140,7 +141,7 @@ Result<std::string> DeclarationReceipt(Transaction& tx, const Target& target, Da
         " de retard.");
   }
   letters::ReportTable facts;
-  facts.columns = {{"", 1.3}, {"", 2.7}};
+  facts.columns = {{"Déclaration", 1.3}, {"Détail", 2.7}};
   const std::string commune = CommuneName(context->collectivity, accommodation.commune_insee_code);
   const Day first_day = target.month / date::day{1};
   facts.rows = {
@@ -174,7 +175,7 @@ Result<std::string> DeclarationReceipt(Transaction& tx, const Target& target, Da
         "font 6 nuitées-personnes. Les personnes exonérées (mineurs, saisonniers, hébergement "
         "d'urgence, loyer modique) ne paient pas la taxe.");
     letters::ReportTable counts;
-    counts.columns = {{"", 3}, {"Nombre", 1, Align::kRight}};
+    counts.columns = {{"Séjours et nuitées", 3}, {"Nombre", 1, Align::kRight}};
     counts.rows = {
         {"Séjours", std::to_string(amounts.lines.size())},
         {"Nuits", std::to_string(nights)},
@@ -191,7 +192,7 @@ Result<std::string> DeclarationReceipt(Transaction& tx, const Target& target, Da
 
     letters::ReportSection owed{"Ce que vous devez pour ce mois", {}, {}};
     letters::ReportTable money;
-    money.columns = {{"", 3}, {"Montant", 1, Align::kRight}};
+    money.columns = {{"Taxe", 3}, {"Montant", 1, Align::kRight}};
     money.rows.push_back({"Taxe de séjour", FrenchEuros(amounts.tax)});
     for (const auto& tax : amounts.additional_taxes) {
       const std::string label =
@@ -208,7 +209,7 @@ Result<std::string> DeclarationReceipt(Transaction& tx, const Target& target, Da
   pay.paragraphs.push_back(
       "Par virement, indiquez la référence " + month_reference +
       " dans le libellé : votre paiement sera rattaché à ce mois sans délai. Vous pouvez aussi "
-      "payer en ligne depuis votre espace, page « Mon relevé ».");
+      "payer en ligne depuis votre espace, page " + letters::Quoted("Mon relevé") + ".");
   pay.paragraphs.push_back("Ce document accuse réception de votre déclaration ; il ne vaut pas "
                            "quittance : les paiements reçus figurent sur votre relevé.");
   report.sections.push_back(std::move(pay));
@@ -293,7 +294,7 @@ Result<PaymentReceiptFile> PaymentReceipt(Transaction& tx, const CollectivityId&
   received.paragraphs.push_back("Nous avons bien reçu le paiement ci-dessous de " +
                                 host->legal_name + " au titre de la taxe de séjour.");
   letters::ReportTable facts;
-  facts.columns = {{"", 1.4}, {"", 2.6}};
+  facts.columns = {{"Paiement", 1.4}, {"Détail", 2.6}};
   facts.rows = {{"Reçu le", FrenchLongDate(payment->received_on)},
                 {"Montant", FrenchEuros(payment->amount)},
                 {"Moyen de paiement", std::string(PaymentMethodLabel(payment->method))},
@@ -321,7 +322,7 @@ Result<PaymentReceiptFile> PaymentReceipt(Transaction& tx, const CollectivityId&
         "Un paiement règle d'abord les sommes dues les plus anciennes. Répartition à la date de "
         "ce reçu :");
     letters::ReportTable shares;
-    shares.columns = {{"Mois", 1.1}, {"Hébergement", 2}, {"Nature", 1.3},
+    shares.columns = {{"Mois", 1.5}, {"Hébergement", 2}, {"Nature", 1.3},
                       {"Montant réglé", 1.2, Align::kRight}};
     Money allocated = Money::Zero();
     for (const auto& share : money.allocation.shares) {
@@ -344,10 +345,10 @@ Result<PaymentReceiptFile> PaymentReceipt(Transaction& tx, const CollectivityId&
   }
 
   letters::ReportSection account{"Votre compte", {}, {}};
-  account.paragraphs.push_back("Une fois ce paiement enregistré, votre compte présentait " +
+  account.paragraphs.push_back("Solde de votre compte une fois ce paiement enregistré : " +
                                BalanceSentence(balance_then) + ".");
-  account.paragraphs.push_back("Aujourd'hui, " + FrenchLongDate(today) + ", il présente " +
-                               BalanceSentence(balance_now) + ".");
+  account.paragraphs.push_back("Solde de votre compte aujourd'hui, " + FrenchLongDate(today) +
+                               " : " + BalanceSentence(balance_now) + ".");
   report.sections.push_back(std::move(account));
   auto pdf = Render(report, "Le reçu");
   if (!pdf) return Fail(pdf.error());

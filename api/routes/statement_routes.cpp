@@ -288,19 +288,26 @@ Result<std::string> StatementPdf(Transaction& tx, const CollectivityId& tenant, 
                         totals["late_interest_cents"].get<long long>() != 0;
   letters::ReportSection months{"Mois par mois", {}, {}};
   months.paragraphs.push_back(
-      "« Déclaré » est la taxe de vos déclarations (taxe de séjour et taxes additionnelles)" +
-      std::string(assessed ? ", « Autres » les taxations d'office et intérêts de retard" : "") +
-      ". Chaque mois a sa référence de paiement.");
+      letters::Quoted("Déclaré") + " est la taxe de vos déclarations (taxe de séjour et taxes "
+      "additionnelles)" +
+      std::string(assessed ? ", " + letters::Quoted("Autres") +
+                                 " les taxations d'office et intérêts de retard"
+                           : "") +
+      ", " + letters::Quoted("À faire") + " le nombre de déclarations qui manquent. Chaque mois a "
+      "sa référence de paiement.");
   letters::ReportTable table;
-  table.columns = {{"Mois", 1.3}, {"Déclaré", 1, Align::kRight}};
+  table.columns = {{"Mois", 1.1}, {"Déclaré", 1, Align::kRight}};
   if (assessed) table.columns.push_back({"Autres", 1, Align::kRight});
   for (const auto& column : std::vector<letters::ReportColumn>{
-           {"Payé", 1, Align::kRight}, {"Reste dû", 1, Align::kRight},
-           {"À déclarer", 0.8, Align::kRight}, {"Référence", 1.5}}) {
+           {"Payé", 1, Align::kRight}, {"Reste dû", 1.1, Align::kRight},
+           {"À faire", 0.9, Align::kRight}, {"Référence", 2.5}}) {
     table.columns.push_back(column);
   }
   for (const auto& month : statement["months"]) {
-    std::vector<std::string> row = {MonthOf(month["month"]), EurosOf(month["owed_cents"])};
+    // "11/2025": the month's full name would not fit beside the 20 characters of its reference.
+    const auto iso = ParseIsoMonth(month["month"].get<std::string>());
+    std::vector<std::string> row = {iso ? MonthSlash(*iso) : month["month"].get<std::string>(),
+                                    EurosOf(month["owed_cents"])};
     if (assessed) {
       row.push_back(letters::FrenchEuros(Money::Cents(month["assessed_cents"].get<long long>() +
                                                       month["late_interest_cents"].get<long long>())));
@@ -359,8 +366,8 @@ Result<std::string> StatementPdf(Transaction& tx, const CollectivityId& tenant, 
       ", ou celle du mois que vous réglez (tableau ci-dessus) : votre paiement est rattaché à "
       "votre compte sans délai.");
   pay.paragraphs.push_back(
-      "En ligne : depuis votre espace hébergeur, page « Mon relevé », bouton « Payer en ligne » "
-      "(carte bancaire ou prélèvement).");
+      "En ligne : depuis votre espace hébergeur, page " + letters::Quoted("Mon relevé") +
+      ", bouton " + letters::Quoted("Payer en ligne") + " (carte bancaire ou prélèvement).");
   report.sections.push_back(std::move(pay));
 
   auto pdf = letters::RenderFinanceReport(report);

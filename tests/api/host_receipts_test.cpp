@@ -228,7 +228,7 @@ TEST_F(HostReceipts, StatementAsPdfSaysWhatTheJsonSays) {
   const long long july_total = july["total_cents"];
   Pay(host_, 1500, "2026-11-02");
 
-  const std::string base = "/v1/hosts/" + host_ + "/statement?from=2026-07&to=2026-09";
+  const std::string base = "/v1/hosts/" + host_ + "/statement?from=2026-07&to=2026-11";
   auto answer = server_.client().Get(base, HttpClient::Bearer(host_token_));
   ASSERT_EQ(answer.status, 200) << answer.body;
   const json statement = answer.Json();
@@ -238,7 +238,7 @@ TEST_F(HostReceipts, StatementAsPdfSaysWhatTheJsonSays) {
   const std::string text = PdfOf(base + "&format=pdf", host_token_);
   for (const std::string& expected :
        {std::string("Relevé de votre compte de taxe de séjour"), std::string("Anne Aubrac"),
-        std::string("juillet 2026"), std::string("septembre 2026"), Euros(july_total),
+        std::string("juillet 2026 à novembre 2026"), std::string("07/2026"), Euros(july_total),
         Euros(totals["paid_cents"]), Euros(totals["outstanding_cents"]), Euros(1500),
         statement["account"]["payment_reference"].get<std::string>(),
         statement["months"][0]["payment_reference"].get<std::string>(),

@@ -8,6 +8,8 @@
 namespace nuitee::test {
 namespace {
 
+using testing::TestServer;  // nuitee::testing, the test server (it did not compile without)
+
 class WebPortal : public ::testing::Test {
  protected:
   TestServer server_;
