@@ -106,6 +106,7 @@ void RegisterRoutes(RouteTable& table, Services& services) {
   RegisterFinanceExportRoutes(table, services);
   RegisterBankStatementRoutes(table, services);
   RegisterOnlinePaymentRoutes(table, services);
+  RegisterHostReceiptRoutes(table, services);
   RegisterBudgetRoutes(table, services);
   RegisterTransferRoutes(table, services);
   RegisterReconciliationRoutes(table, services);

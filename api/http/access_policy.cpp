@@ -79,6 +79,11 @@ constexpr std::array kRules = std::to_array<AccessRule>({
     {"post", "/v1/accommodations/{id}/declarations/{month}/stays:import", kDeclarants,
      kPathAccommodation},
     {"get", "/v1/hosts/{id}/statement", kRegisterReaders, kPathHost},
+    // Issue 8: the receipts of a declaration and of a payment, for whoever reads the declaration
+    // or the host's statement (a host reads only its own payments: another host's is 404).
+    {"get", "/v1/accommodations/{id}/declarations/{month}/receipt", kRegisterReaders,
+     kPathAccommodation},
+    {"get", "/v1/hosts/{id}/payments/{payment_id}/receipt", kRegisterReaders, kPathHost},
     {"get", "/v1/collectivities/{id}/nights", kStaff, kPathCollectivity},
 
     {"post", "/v1/auth/login", kEveryone, kNone},

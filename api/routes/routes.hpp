@@ -45,6 +45,8 @@ void RegisterFinanceExportRoutes(RouteTable& table, Services& services);
 // Issue 7: bank statement import and online payment.
 void RegisterBankStatementRoutes(RouteTable& table, Services& services);
 void RegisterOnlinePaymentRoutes(RouteTable& table, Services& services);
+// Issue 8, the host space: PDF receipts of a declaration and of a payment.
+void RegisterHostReceiptRoutes(RouteTable& table, Services& services);
 // Issue 7, the budget: budget lines, transfers out, the reconciliation report.
 void RegisterBudgetRoutes(RouteTable& table, Services& services);
 void RegisterTransferRoutes(RouteTable& table, Services& services);

@@ -56,6 +56,10 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /v1/hosts/{id}/accommodations", "13333A3A43"},
     {"GET /v1/hosts/{id}/history", "13333AAA43"},
     {"GET /v1/hosts/{id}/statement", "13A4AAAA43"},
+    // Issue 8, receipts: the probe's month has no submission and its payment id names none, so
+    // every caller admitted finds nothing (404); another host and collectivity too.
+    {"GET /v1/accommodations/{id}/declarations/{month}/receipt", "1344444443"},
+    {"GET /v1/hosts/{id}/payments/{payment_id}/receipt", "1344444443"},
     {"GET /v1/accommodations/{id}", "13A4AAAA43"},
     {"PATCH /v1/accommodations/{id}", "13333A3A43"},
     {"GET /v1/accommodations/{id}/classifications", "13A4AAAA43"},

@@ -1,7 +1,8 @@
 // The host's space on a phone (360×740): the list of accommodations and their months, declaring
 // a month (three stays, one with a minor, in the demo host's unclassified accommodation, with the
 // tax computed as it is typed), submitting, revising with a reason, the statement and online
-// payment through the simulator, the account page; the figures on the page are the API's own
+// payment through the simulator, the PDFs (the declaration's accusé de réception, the statement,
+// a payment's receipt), the account page; the figures on the page are the API's own
 // (compared with what the API answers for the same declaration), axe-core finds no serious or
 // critical violation on each page, and each page is photographed.
 import { after, before, test } from "node:test";
@@ -49,6 +50,13 @@ async function fillStay(page, index, { arrival, nights, occupants, minors, price
   if (price !== undefined) await stay.getByLabel("Prix de la nuit hors taxes (€)").fill(price);
   if (collector) await stay.getByLabel("Qui a perçu la taxe ?").selectOption(collector);
   return stay;
+}
+
+// Clicks `button`, waits for the download it starts and checks the file is a PDF.
+async function isPdf(page, button, fileName) {
+  const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  assert.match(file.suggestedFilename(), fileName);
+  assert.equal((await readFile(await file.path())).subarray(0, 5).toString(), "%PDF-");
 }
 
 test("a host declares a month on a phone, sees the API's amounts, submits, revises and reads the statement", async () => {
@@ -130,6 +138,8 @@ test("a host declares a month on a phone, sees the API's amounts, submits, revis
   assert.equal(revised.current.stays[0].nights, 2);
   assert.equal(cents(await page.locator('[data-figure="total"]').textContent()), revised.current.total_cents);
   assert.match(await page.locator("ol.history").textContent(), /Correction n° 1.*partis un jour plus tôt/s);
+  // The accusé de réception of the corrected declaration, as a PDF.
+  await isPdf(page, page.getByRole("button", { name: "Télécharger l'accusé de réception (PDF)" }), /^accuse-de-reception-.*\.pdf$/);
 
   // The statement: what was declared, paid and is owed, as the API says.
   await page.getByRole("link", { name: "Mon relevé" }).click();
@@ -145,6 +155,11 @@ test("a host declares a month on a phone, sees the API's amounts, submits, revis
   const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "État de reversement (PDF)" }).click()]);
   assert.match(pdf.suggestedFilename(), /^etat-de-reversement-.*\.pdf$/);
   assert.equal((await readFile(await pdf.path())).subarray(0, 5).toString(), "%PDF-");
+  // The statement itself and the receipt of a payment received (the demo host has one), as PDF.
+  await isPdf(page, page.getByRole("button", { name: "Relevé de compte (PDF)" }), /^releve-.*\.pdf$/);
+  assert.ok(statement.account.payments.length >= 1, "the demo host has a payment in the period");
+  const paid = statement.account.payments[0];
+  await isPdf(page, page.getByRole("button", { name: new RegExp(`^Reçu du paiement de .* du ${paid.received_on.slice(8, 10)}/${paid.received_on.slice(5, 7)}/`) }).first(), /^recu-paiement-.*\.pdf$/);
   assert.deepEqual(await accessibilityViolations(page), []);
   await screenshot(page, "hebergeur-releve");
 

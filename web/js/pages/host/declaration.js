@@ -9,6 +9,7 @@ import { dateTime, day, euros, month as monthName, number, shortDay } from "../.
 import { navigate } from "../../router.js";
 import { CATEGORY_LABELS, COLLECTORS, statusBadge } from "./common.js";
 import { liveTax } from "./live-tax.js";
+import { pdfButton } from "./pdf-download.js";
 import { problemOf, showProblems } from "./problems.js";
 import { staysEditor } from "./stays-editor.js";
 
@@ -272,9 +273,20 @@ export default async function render(page, { params }) {
   }
 
   if (submitted) {
+    // The accusé de réception of the latest version: the host's proof of having declared.
+    const receiptStatus = h("p", { role: "status", class: "muted" });
     page.append(h("section", { "aria-labelledby": "titre-calcul" },
       h("h2", { id: "titre-calcul" }, "Ce que vous avez déclaré"),
-      revisionView(declaration.current, `Les séjours déclarés (version ${declaration.current.revision})`)));
+      revisionView(declaration.current, `Les séjours déclarés (version ${declaration.current.revision})`),
+      h("div", { class: "receipt" },
+        h("p", {}, `L'accusé de réception prouve que vous avez déclaré ce mois : il reprend la version n° ${declaration.current.revision}, les montants et la référence à indiquer sur votre virement.`),
+        h("div", { class: "actions" }, pdfButton({
+          label: "Télécharger l'accusé de réception (PDF)",
+          path: `${apiPath}/receipt`,
+          fileName: `accuse-de-reception-${month}.pdf`,
+          status: receiptStatus,
+        })),
+        receiptStatus)));
     page.append(revisionSection(context));
   } else {
     page.append(...draftSection(context));

@@ -1,11 +1,13 @@
 // "/hebergeur/releve": the host's statement (GET /v1/hosts/{id}/statement): what was declared,
 // paid and is still owed, month by month with the reference to quote on a transfer; the
 // payments received; online payment (POST /v1/hosts/{id}/payments), through the provider the
-// server uses (the demo's simulator says so on screen); the état de reversement as PDF or CSV.
+// server uses (the demo's simulator says so on screen); the statement itself as PDF, each
+// payment's receipt as PDF, and the état de reversement as PDF or CSV.
 import { announce, download, h, replace, table } from "../../dom.js";
 import { get, post, request } from "../../api.js";
 import { dateTime, euros, month as monthName, shortDay } from "../../format.js";
 import { hostFor, hostPicker, noHost, PAYMENT_METHODS } from "./common.js";
+import { pdfButton } from "./pdf-download.js";
 
 const ONLINE_STATUS = {
   started: { text: "En cours", tone: "neutral" },
@@ -174,7 +176,9 @@ async function draw(content, hostId) {
 
   // Payments received.
   const payments = account?.payments ?? [];
+  const receiptStatus = h("p", { role: "status", class: "muted" });
   nodes.push(h("section", { "aria-labelledby": "titre-paiements" }, h("h2", { id: "titre-paiements" }, "Paiements reçus"),
+    payments.length ? h("p", {}, "Pour chaque paiement, un reçu en PDF dit ce qu'il a réglé et ce qui restait à payer ensuite.") : null,
     table({
       caption: `Paiements reçus ${period}`,
       empty: "Aucun paiement reçu sur cette période.",
@@ -183,9 +187,17 @@ async function draw(content, hostId) {
         { label: "Montant", numeric: true, value: (row) => euros(row.amount_cents) },
         { label: "Moyen", value: (row) => PAYMENT_METHODS[row.method] ?? row.method },
         { label: "Remarque", value: (row) => (row.reversed ? h("span", { class: "badge error" }, "Annulé") : (row.payer_reference ?? "")) },
+        { label: "Reçu", value: (row) => pdfButton({
+          label: "Reçu (PDF)",
+          name: `Reçu du paiement de ${euros(row.amount_cents)} du ${shortDay(row.received_on)} (PDF)`,
+          path: `/v1/hosts/${hostId}/payments/${row.id}/receipt`,
+          fileName: `recu-paiement-${row.received_on}.pdf`,
+          status: receiptStatus,
+        }) },
       ],
       rows: payments,
     }),
+    receiptStatus,
     account?.refunds?.length ? table({
       caption: "Remboursements",
       columns: [
@@ -199,6 +211,13 @@ async function draw(content, hostId) {
   // Documents.
   const documents = h("div", { class: "actions" });
   const status = h("p", { role: "status", class: "muted" });
+  documents.append(pdfButton({
+    label: "Relevé de compte (PDF)",
+    path: `/v1/hosts/${hostId}/statement`,
+    query: { from: statement.from, to: statement.to, format: "pdf" },
+    fileName: `releve-${statement.from}-${statement.to}.pdf`,
+    status,
+  }));
   for (const [format, label] of [["pdf", "État de reversement (PDF)"], ["csv", "État de reversement (tableur CSV)"]]) {
     documents.append(h("button", {
       type: "button", class: "secondary",
@@ -218,7 +237,7 @@ async function draw(content, hostId) {
     }, label));
   }
   nodes.push(h("section", { "aria-labelledby": "titre-documents" }, h("h2", { id: "titre-documents" }, "Documents"),
-    h("p", {}, `L'état de reversement récapitule, ${period}, vos nuitées, la taxe déclarée, vos paiements et ce qui reste dû.`),
+    h("p", {}, `Le relevé de compte reprend cette page ${period} : déclaré, payé et reste dû mois par mois, votre solde et comment payer. L'état de reversement détaille en plus vos nuitées et chaque taxe.`),
     documents, status));
 
   replace(content, nodes);
