@@ -9,7 +9,6 @@ namespace nuitee {
 namespace {
 
 using testing::TestServer;
-using testing::TestServer;  // nuitee::testing, the test server (it did not compile without)
 
 class WebPortal : public ::testing::Test {
  protected:
