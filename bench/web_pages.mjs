@@ -22,7 +22,7 @@ const TOURS = [
   { account: null, pages: ["/", "/connexion", "/simulateur"] },
   { account: "hebergeur@demo.nuitee.fr", pages: ["/hebergeur", "/hebergeur/releve", "/compte"] },
   { account: "referente@demo.nuitee.fr", pages: ["/referent", "/referent/registre", "/referent/non-declarants"] },
-  { account: "finances@demo.nuitee.fr", pages: ["/finances", "/finances/paiements", "/finances/exports"] },
+  { account: "finances@demo.nuitee.fr", pages: ["/finances", "/finances/paiements", "/finances/budget", "/finances/exports"] },
 ];
 
 async function usable(page) {
