@@ -38,16 +38,37 @@ struct CellLess {
            std::tie(b.month, b.commune, b.nature, b.category);
   }
 };
-using Cells = std::map<CellKey, ReconciliationFigures, CellLess>;
+struct CellViewHash {
+  std::size_t operator()(const CellView& cell) const {
+    const std::hash<std::string_view> hash;
+    return hash(cell.commune) ^ (hash(cell.nature) * 31) ^ (hash(cell.category) * 1009) ^
+           static_cast<std::size_t>(static_cast<int>(cell.month.year()) * 12 +
+                                    static_cast<int>(unsigned(cell.month.month())));
+  }
+};
+struct CellViewEqual {
+  bool operator()(const CellView& a, const CellView& b) const {
+    return a.month == b.month && a.commune == b.commune && a.nature == b.nature &&
+           a.category == b.category;
+  }
+};
+
+// The cells in the order of their keys (the rows' order), and a hash index of them: a territory's
+// months look their cell up hundreds of thousands of times.
+struct Cells {
+  std::map<CellKey, ReconciliationFigures, CellLess> ordered;
+  std::unordered_map<CellView, ReconciliationFigures*, CellViewHash, CellViewEqual> index;
+};
 
 ReconciliationFigures& CellOf(Cells& cells, const CellView& view) {
-  auto found = cells.lower_bound(view);
-  if (found != cells.end() && !CellLess()(view, found->first)) return found->second;
-  return cells
-      .emplace_hint(found, CellKey{view.month, std::string(view.commune), std::string(view.nature),
-                                   std::string(view.category)},
-                    ReconciliationFigures{})
-      ->second;
+  if (auto found = cells.index.find(view); found != cells.index.end()) return *found->second;
+  auto [entry, _] = cells.ordered.try_emplace(CellKey{view.month, std::string(view.commune),
+                                                      std::string(view.nature),
+                                                      std::string(view.category)});
+  // The index's views point into the map's key, which never moves.
+  const CellKey& key = entry->first;
+  cells.index.emplace(CellView{key.month, key.commune, key.nature, key.category}, &entry->second);
+  return entry->second;
 }
 
 // An accommodation-month of the inputs, by reference to its id.
@@ -274,7 +295,7 @@ ReconciliationReport BuildReconciliation(const ReconciliationInputs& inputs,
   }
 
   std::map<std::string, ReconciliationRow> rows;
-  for (auto& [key, cell] : cells) {
+  for (auto& [key, cell] : cells.ordered) {
     cell.outstanding = cell.declared + cell.assessed - cell.paid;
     report.realised += cell.declared_tax;
     auto [group_key, label] = GroupOf(key, group);
