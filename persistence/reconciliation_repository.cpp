@@ -189,7 +189,6 @@ AdditionalByMonth ReadAdditional(Transaction& tx, const std::string& id, const s
   std::vector<std::string> accommodations(kBulkRows), periods(kBulkRows), kinds(kBulkRows),
       parties(kBulkRows);
   std::vector<long long> amounts(kBulkRows);
-  additional.reserve(kBulkRows * 64);
   soci::statement statement =
       (tx.session().prepare
            << "SELECT accommodation_id::text, period::text, kind, party, -amount_cents"
@@ -201,6 +200,11 @@ AdditionalByMonth ReadAdditional(Transaction& tx, const std::string& id, const s
   FetchInBatches(
       statement,
       [&] {
+        // A first batch that is full announces a territory: room for a few hundred thousand
+        // months at once rather than rehashing them as the table grows.
+        if (additional.empty() && accommodations.size() == kBulkRows) {
+          additional.reserve(kBulkRows * 64);
+        }
         for (std::size_t i = 0; i < accommodations.size(); ++i) {
           const auto kind =
               ParseLedgerEntryKind(kinds[i]).value_or(LedgerEntryKind::kDeclaration);
@@ -252,7 +256,6 @@ ReconciliationInputs ReadReconciliationInputs(Transaction& tx, const Collectivit
 
   // Every debt of the year's months, with what the payments gave it.
   auto positions = ReadMoneyPositions(tx, collectivity, std::nullopt);
-  inputs.debts.reserve(inputs.declared_cells.size() + inputs.single_cell.size() * 12);
   for (auto& host : positions) {
     for (std::size_t i = 0; i < host.debts.size(); ++i) {
       Debt& debt = host.debts[i];
