@@ -148,26 +148,31 @@ stop_server
 # The plans of the report's largest queries (persistence/reconciliation_repository.cpp,
 # persistence/money_positions.cpp).
 {
-	echo "--- EXPLAIN (ANALYZE, BUFFERS), the declared months per commune, nature and category:"
+	echo "--- EXPLAIN (ANALYZE, BUFFERS), the declarations per cell and per accommodation (work_mem 64MB, as the report sets it):"
 	psql_db <<-SQL
+		BEGIN;
+		SET LOCAL work_mem = '64MB';
 		EXPLAIN (ANALYZE, BUFFERS)
 		SELECT n.accommodation_id::text, n.month::text, n.commune_insee_code, n.nature, n.category,
-		       sum(n.tax_cents)::bigint, sum(n.additional_cents)::bigint, sum(n.total_cents)::bigint
+		       bit_or(1 << (extract(month FROM n.month)::int - 1)), sum(n.tax_cents)::bigint,
+		       sum(n.additional_cents)::bigint, sum(n.total_cents)::bigint
 		FROM declaration_months m JOIN declaration_night_totals n
 		  ON n.accommodation_id = m.accommodation_id AND n.month = m.month AND n.revision = m.latest_revision
 		WHERE m.collectivity_id = '$collectivity' AND m.month >= '2025-01-01' AND m.month < '2026-01-01'
 		  AND n.collectivity_id = '$collectivity' AND n.month >= '2025-01-01' AND n.month < '2026-01-01'
-		GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
+		GROUP BY GROUPING SETS ((n.month, n.commune_insee_code, n.nature, n.category),
+		                        (n.accommodation_id, n.commune_insee_code, n.nature, n.category));
+		COMMIT;
 	SQL
 	echo "--- EXPLAIN (ANALYZE, BUFFERS), every host's debts (persistence/money_positions.cpp):"
 	psql_db <<-SQL
 		EXPLAIN (ANALYZE, BUFFERS)
-		SELECT host_id::text, accommodation_id::text, period::text, kind, sum(amount_cents)::bigint,
-		       min(booked_on)::text FROM ledger_postings
-		WHERE collectivity_id = '$collectivity' AND account = 'host_receivable'
-		  AND kind IN ('declaration', 'assessment', 'late_interest')
-		GROUP BY host_id, accommodation_id, period, kind HAVING sum(amount_cents) <> 0
-		ORDER BY host_id, period, accommodation_id, kind;
+		SELECT l.host_id::text, l.accommodation_id::text, l.period::text, l.kind,
+		       sum(l.amount_cents)::bigint, min(l.booked_on)::text FROM ledger_postings l
+		WHERE l.collectivity_id = '$collectivity' AND l.account = 'host_receivable'
+		  AND l.kind IN ('declaration', 'assessment', 'late_interest')
+		GROUP BY l.host_id, l.period, l.accommodation_id, l.kind HAVING sum(l.amount_cents) <> 0
+		ORDER BY l.host_id, l.period, l.accommodation_id, l.kind;
 	SQL
 } >>"$REPORT"
 printf '%s\n' "$summary" | tee -a "$REPORT"

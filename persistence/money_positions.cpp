@@ -9,63 +9,103 @@
 namespace nuitee::persistence {
 namespace {
 
-// `scope` is "collectivity_id" or "host_id"; the id is bound to :id, the day to :on/:on2.
+// `scope` is "collectivity_id" or "host_id"; the id is bound to :id, the day to :on/:on2. Rows are
+// read in batches (FetchInBatches) and ordered by the raw uuids and dates, which order as their
+// text does.
 std::map<std::string, HostMoney> Read(Transaction& tx, const std::string& scope,
                                       const std::string& id, const std::optional<Day>& as_of) {
   const std::optional<std::string> on = DateText(as_of);
   std::map<std::string, HostMoney> hosts;
-  auto host = [&](const std::string& host_id) -> HostMoney& {
+  HostMoney* last = nullptr;  // the debts come host by host: most rows need no lookup
+  auto host = [&](std::string& host_id) -> HostMoney& {
+    if (last != nullptr && last->host_id.value() == host_id) return *last;
     auto& money = hosts[host_id];
-    money.host_id = HostId(host_id);
+    money.host_id = HostId(std::move(host_id));
+    last = &money;
     return money;
   };
   {
-    soci::rowset<soci::row> rows =
+    std::vector<std::string> host_ids(kBulkRows), accommodations(kBulkRows), periods(kBulkRows),
+        kinds(kBulkRows), known(kBulkRows);
+    std::vector<soci::indicator> accommodation_set(kBulkRows);
+    std::vector<long long> amounts(kBulkRows);
+    soci::statement statement =
         (tx.session().prepare
-             << "SELECT host_id::text AS host_id, accommodation_id::text AS accommodation_id,"
-                " period::text AS period, kind, sum(amount_cents)::bigint AS amount,"
-                " min(booked_on)::text AS known_on FROM ledger_postings"
-                " WHERE " + scope + " = :id::uuid AND account = 'host_receivable'"
-                " AND kind IN ('declaration', 'assessment', 'late_interest')"
-                " AND (:on::date IS NULL OR booked_on <= :on2::date)"
-                " GROUP BY host_id, accommodation_id, period, kind HAVING sum(amount_cents) <> 0"
-                " ORDER BY host_id, period, accommodation_id, kind",
-         soci::use(id), soci::use(on), soci::use(on));
-    for (const auto& row : rows) {
-      Debt debt;
-      debt.accommodation_id = GetOptionalString(row, "accommodation_id").value_or("");
-      const Day first = GetDay(row, "period");
-      debt.period = first.year() / first.month();
-      debt.kind = ParseLedgerEntryKind(GetString(row, "kind")).value_or(LedgerEntryKind::kDeclaration);
-      debt.amount = Money::Cents(GetLong(row, "amount"));
-      debt.known_on = GetDay(row, "known_on");
-      host(GetString(row, "host_id")).debts.push_back(std::move(debt));
-    }
+             << "SELECT l.host_id::text, l.accommodation_id::text, l.period::text, l.kind,"
+                " sum(l.amount_cents)::bigint, min(l.booked_on)::text FROM ledger_postings l"
+                " WHERE l." + scope + " = :id::uuid AND l.account = 'host_receivable'"
+                " AND l.kind IN ('declaration', 'assessment', 'late_interest')"
+                " AND (:on::date IS NULL OR l.booked_on <= :on2::date)"
+                " GROUP BY l.host_id, l.period, l.accommodation_id, l.kind"
+                " HAVING sum(l.amount_cents) <> 0"
+                " ORDER BY l.host_id, l.period, l.accommodation_id, l.kind",
+         soci::use(id), soci::use(on), soci::use(on), soci::into(host_ids),
+         soci::into(accommodations, accommodation_set), soci::into(periods), soci::into(kinds),
+         soci::into(amounts), soci::into(known));
+    FetchInBatches(
+        statement,
+        [&] {
+          for (std::size_t i = 0; i < host_ids.size(); ++i) {
+            Debt debt;
+            if (accommodation_set[i] != soci::i_null) {
+              debt.accommodation_id = std::move(accommodations[i]);
+            }
+            const Day first = *ParseIsoDate(periods[i]);
+            debt.period = first.year() / first.month();
+            debt.kind = ParseLedgerEntryKind(kinds[i]).value_or(LedgerEntryKind::kDeclaration);
+            debt.amount = Money::Cents(amounts[i]);
+            debt.known_on = *ParseIsoDate(known[i]);
+            host(host_ids[i]).debts.push_back(std::move(debt));
+          }
+        },
+        [&] {
+          for (auto* column : {&host_ids, &accommodations, &periods, &kinds, &known}) {
+            column->resize(kBulkRows);
+          }
+          accommodation_set.resize(kBulkRows);
+          amounts.resize(kBulkRows);
+        });
   }
   {
-    soci::rowset<soci::row> rows =
+    std::vector<std::string> ids(kBulkRows), host_ids(kBulkRows), received(kBulkRows),
+        targets(kBulkRows);
+    std::vector<soci::indicator> target_set(kBulkRows);
+    std::vector<long long> seqs(kBulkRows), amounts(kBulkRows);
+    soci::statement statement =
         (tx.session().prepare
-             << "SELECT p.id::text AS id, p.seq, p.host_id::text AS host_id,"
-                " p.received_on::text AS received_on, p.amount_cents,"
-                " p.target_month::text AS target_month FROM payments p"
+             << "SELECT p.id::text, p.seq, p.host_id::text, p.received_on::text, p.amount_cents,"
+                " p.target_month::text FROM payments p"
                 " WHERE p." + scope + " = :id::uuid"
                 " AND (:on::date IS NULL OR p.received_on <= :on2::date)"
                 " AND NOT EXISTS (SELECT FROM payment_reversals r JOIN ledger_entries e"
                 "  ON e.id = r.entry_id WHERE r.payment_id = p.id"
                 "  AND (:on3::date IS NULL OR e.booked_on <= :on4::date))"
                 " ORDER BY p.received_on, p.seq",
-         soci::use(id), soci::use(on), soci::use(on), soci::use(on), soci::use(on));
-    for (const auto& row : rows) {
-      HostPayment payment;
-      payment.id = GetString(row, "id");
-      payment.seq = GetLong(row, "seq");
-      payment.received_on = GetDay(row, "received_on");
-      payment.amount = Money::Cents(GetLong(row, "amount_cents"));
-      if (auto first = GetOptionalDay(row, "target_month")) {
-        payment.target_month = first->year() / first->month();
-      }
-      host(GetString(row, "host_id")).payments.push_back(std::move(payment));
-    }
+         soci::use(id), soci::use(on), soci::use(on), soci::use(on), soci::use(on),
+         soci::into(ids), soci::into(seqs), soci::into(host_ids), soci::into(received),
+         soci::into(amounts), soci::into(targets, target_set));
+    FetchInBatches(
+        statement,
+        [&] {
+          for (std::size_t i = 0; i < ids.size(); ++i) {
+            HostPayment payment;
+            payment.id = std::move(ids[i]);
+            payment.seq = seqs[i];
+            payment.received_on = *ParseIsoDate(received[i]);
+            payment.amount = Money::Cents(amounts[i]);
+            if (target_set[i] != soci::i_null) {
+              const Day first = *ParseIsoDate(targets[i]);
+              payment.target_month = first.year() / first.month();
+            }
+            host(host_ids[i]).payments.push_back(std::move(payment));
+          }
+        },
+        [&] {
+          for (auto* column : {&ids, &host_ids, &received, &targets}) column->resize(kBulkRows);
+          target_set.resize(kBulkRows);
+          seqs.resize(kBulkRows);
+          amounts.resize(kBulkRows);
+        });
   }
   {
     soci::rowset<soci::row> rows =
@@ -79,7 +119,8 @@ std::map<std::string, HostMoney> Read(Transaction& tx, const std::string& scope,
       refund.seq = GetLong(row, "seq");
       refund.paid_on = GetDay(row, "paid_on");
       refund.amount = Money::Cents(GetLong(row, "amount_cents"));
-      host(GetString(row, "host_id")).refunds.push_back(refund);
+      std::string host_id = GetString(row, "host_id");
+      host(host_id).refunds.push_back(refund);
     }
   }
   for (auto& [_, money] : hosts) {

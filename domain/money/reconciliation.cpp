@@ -19,9 +19,69 @@ struct CellKey {
   std::string commune;
   std::string nature;
   std::string category;
-  bool operator<(const CellKey& other) const {
-    return std::tie(month, commune, nature, category) <
-           std::tie(other.month, other.commune, other.nature, other.category);
+};
+
+// A cell named by the strings of an input, to find it without copying them.
+struct CellView {
+  Month month{};
+  std::string_view commune;
+  std::string_view nature;
+  std::string_view category;
+};
+
+// Orders CellKey and CellView alike, so that the cells' map is searched with either.
+struct CellLess {
+  using is_transparent = void;
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    return std::tie(a.month, a.commune, a.nature, a.category) <
+           std::tie(b.month, b.commune, b.nature, b.category);
+  }
+};
+struct CellViewHash {
+  std::size_t operator()(const CellView& cell) const {
+    const std::hash<std::string_view> hash;
+    return hash(cell.commune) ^ (hash(cell.nature) * 31) ^ (hash(cell.category) * 1009) ^
+           static_cast<std::size_t>(static_cast<int>(cell.month.year()) * 12 +
+                                    static_cast<int>(unsigned(cell.month.month())));
+  }
+};
+struct CellViewEqual {
+  bool operator()(const CellView& a, const CellView& b) const {
+    return a.month == b.month && a.commune == b.commune && a.nature == b.nature &&
+           a.category == b.category;
+  }
+};
+
+// The cells in the order of their keys (the rows' order), and a hash index of them: a territory's
+// months look their cell up hundreds of thousands of times.
+struct Cells {
+  std::map<CellKey, ReconciliationFigures, CellLess> ordered;
+  std::unordered_map<CellView, ReconciliationFigures*, CellViewHash, CellViewEqual> index;
+};
+
+ReconciliationFigures& CellOf(Cells& cells, const CellView& view) {
+  if (auto found = cells.index.find(view); found != cells.index.end()) return *found->second;
+  auto [entry, _] = cells.ordered.try_emplace(CellKey{view.month, std::string(view.commune),
+                                                      std::string(view.nature),
+                                                      std::string(view.category)});
+  // The index's views point into the map's key, which never moves.
+  const CellKey& key = entry->first;
+  cells.index.emplace(CellView{key.month, key.commune, key.nature, key.category}, &entry->second);
+  return entry->second;
+}
+
+// An accommodation-month of the inputs, by reference to its id.
+struct MonthView {
+  std::string_view accommodation;
+  Month month{};
+  bool operator==(const MonthView&) const = default;
+};
+struct MonthViewHash {
+  std::size_t operator()(const MonthView& key) const {
+    const auto month = static_cast<std::size_t>(static_cast<int>(key.month.year()) * 12 +
+                                                static_cast<int>(unsigned(key.month.month())));
+    return std::hash<std::string_view>()(key.accommodation) ^ (month * 0x9e3779b97f4a7c15ULL);
   }
 };
 
@@ -49,10 +109,6 @@ std::pair<std::string, std::string> GroupOf(const CellKey& cell, ReconciliationG
                                                                 : cell.category};
   }
   return {};
-}
-
-std::string MonthKey(const std::string& accommodation, Month month) {
-  return accommodation + "|" + FormatIsoMonth(month);
 }
 
 }  // namespace
@@ -90,6 +146,8 @@ std::string FrenchMonthLabel(Month month) {
 }
 
 std::vector<Money> SplitProRata(Money total, const std::vector<Money>& weights) {
+  // One part takes everything, whatever its weight: the general case below gives the same.
+  if (weights.size() == 1) return {total};
   std::vector<Money> parts(weights.size(), Money::Zero());
   if (weights.empty()) return parts;
   Int128 sum = 0;
@@ -135,19 +193,42 @@ ReconciliationReport BuildReconciliation(const ReconciliationInputs& inputs,
   ReconciliationReport report;
   report.year = inputs.year;
   report.group = group;
-  std::map<CellKey, ReconciliationFigures> cells;
-  std::unordered_map<std::string, const DeclaredMonth*> declared_months;
-  declared_months.reserve(inputs.declared.size());
-
-  for (const auto& month : inputs.declared) {
-    declared_months[MonthKey(month.accommodation_id, month.month)] = &month;
-    for (const auto& part : month.parts) {
-      auto& cell = cells[{month.month, part.commune, part.nature, part.category}];
-      cell.declared_tax += part.tax;
-      cell.declared_additional += part.additional;
-      cell.declared += part.total;
+  Cells cells;
+  // Each month given with its parts, and the cell of each part (parts_cells[first_part + j] for
+  // part j): the payments are split over those cells without searching them again.
+  struct MonthParts {
+    const DeclaredMonth* month = nullptr;
+    std::size_t first_part = 0;
+  };
+  std::unordered_map<MonthView, MonthParts, MonthViewHash> declared_months;
+  declared_months.reserve(inputs.declared.size() + inputs.split_months.size());
+  std::vector<ReconciliationFigures*> parts_cells;
+  enum class Sums { kCount, kSkip };
+  auto add_months = [&](const std::vector<DeclaredMonth>& months, Sums sums) {
+    for (const auto& month : months) {
+      declared_months[{month.accommodation_id, month.month}] = {&month, parts_cells.size()};
+      for (const auto& part : month.parts) {
+        auto& cell = CellOf(cells, {month.month, part.commune, part.nature, part.category});
+        if (sums == Sums::kCount) {
+          cell.declared_tax += part.tax;
+          cell.declared_additional += part.additional;
+          cell.declared += part.total;
+        }
+        parts_cells.push_back(&cell);
+      }
     }
+  };
+  add_months(inputs.declared, Sums::kCount);
+  add_months(inputs.split_months, Sums::kSkip);
+  for (const auto& each : inputs.declared_cells) {
+    auto& cell = CellOf(cells, {each.month, each.commune, each.nature, each.category});
+    cell.declared_tax += each.tax;
+    cell.declared_additional += each.additional;
+    cell.declared += each.total;
   }
+  std::unordered_map<std::string_view, const SingleCellAccommodation*> single_cell;
+  single_cell.reserve(inputs.single_cell.size());
+  for (const auto& each : inputs.single_cell) single_cell[each.accommodation_id] = &each;
 
   std::map<std::string, BeneficiaryFigures> beneficiaries;
   auto beneficiary = [&](const std::string& code) -> BeneficiaryFigures& {
@@ -180,29 +261,41 @@ ReconciliationReport BuildReconciliation(const ReconciliationInputs& inputs,
     }
 
     if (debt.kind == LedgerEntryKind::kAssessment) {
-      auto& cell = cells[{debt.month, debt.commune, debt.nature, std::string(kAssessedCategory)}];
+      auto& cell = CellOf(cells, {debt.month, debt.commune, debt.nature, kAssessedCategory});
       cell.assessed += debt.amount;
       cell.paid += debt.paid;
       report.realised += weights[0];
       continue;
     }
     // A declaration's payment goes to its parts pro rata of what each declared.
-    const auto found = declared_months.find(MonthKey(debt.accommodation_id, debt.month));
-    if (found == declared_months.end() || found->second->parts.empty()) {
-      cells[{debt.month, "", "", ""}].paid += debt.paid;
+    const auto found = declared_months.find({debt.accommodation_id, debt.month});
+    if (found == declared_months.end() || found->second.month->parts.empty()) {
+      // A month declared in a single cell: SplitProRata over one part gives it everything.
+      const auto single = single_cell.find(debt.accommodation_id);
+      if (found == declared_months.end() && single != single_cell.end() &&
+          std::find(single->second->months.begin(), single->second->months.end(), debt.month) !=
+              single->second->months.end()) {
+        const auto& only = *single->second;
+        CellOf(cells, {debt.month, only.commune, only.nature, only.category}).paid += debt.paid;
+        continue;
+      }
+      CellOf(cells, {debt.month, "", "", ""}).paid += debt.paid;
       continue;
     }
-    const auto& parts = found->second->parts;
+    const auto& parts = found->second.month->parts;
+    ReconciliationFigures* const* cells_of_parts = &parts_cells[found->second.first_part];
+    if (parts.size() == 1) {
+      cells_of_parts[0]->paid += debt.paid;  // SplitProRata of one part gives it everything
+      continue;
+    }
     std::vector<Money> part_weights;
     for (const auto& part : parts) part_weights.push_back(part.total);
     const auto part_paid = SplitProRata(debt.paid, part_weights);
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      cells[{debt.month, parts[i].commune, parts[i].nature, parts[i].category}].paid += part_paid[i];
-    }
+    for (std::size_t i = 0; i < parts.size(); ++i) cells_of_parts[i]->paid += part_paid[i];
   }
 
   std::map<std::string, ReconciliationRow> rows;
-  for (auto& [key, cell] : cells) {
+  for (auto& [key, cell] : cells.ordered) {
     cell.outstanding = cell.declared + cell.assessed - cell.paid;
     report.realised += cell.declared_tax;
     auto [group_key, label] = GroupOf(key, group);

@@ -47,6 +47,27 @@ struct DeclaredMonth {
   std::vector<DeclaredPart> parts;
 };
 
+// The same declarations as a whole territory's read hands them over (persistence groups them in
+// SQL): the sums per cell, and per accommodation-month only what splitting its payment needs.
+struct DeclaredCell {
+  Month month{};
+  std::string commune;
+  std::string nature;
+  std::string category;
+  Money tax = Money::Zero();
+  Money additional = Money::Zero();
+  Money total = Money::Zero();
+};
+// An accommodation whose every declared month of the year fell in one commune, nature and
+// category: each of `months` has that single part, which takes the month's whole payment.
+struct SingleCellAccommodation {
+  std::string accommodation_id;
+  std::string commune;
+  std::string nature;
+  std::string category;
+  std::vector<Month> months;
+};
+
 // What a month owes under a declaration or an assessment, as the ledger books it now, with its
 // additional taxes per beneficiary, and what the allocation of the host's payments gave it.
 struct MonthDebt {
@@ -70,7 +91,12 @@ struct TransferFacts {
 
 struct ReconciliationInputs {
   int year = 0;
-  std::vector<DeclaredMonth> declared;
+  std::vector<DeclaredMonth> declared;  // counted, and weighs the split of each month's payment
+  // Counted only: what declared_cells, single_cell and split_months hold is not in `declared`.
+  std::vector<DeclaredCell> declared_cells;
+  // Only for the split of payments: months whose sums are in declared_cells.
+  std::vector<SingleCellAccommodation> single_cell;
+  std::vector<DeclaredMonth> split_months;  // of the accommodations declared in several cells
   std::vector<MonthDebt> debts;
   std::optional<BudgetLines> budget;
   long long budget_version = 0;

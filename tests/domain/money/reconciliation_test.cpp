@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+#include <tuple>
+
 namespace nuitee {
 namespace {
 
@@ -98,6 +102,92 @@ TEST(BuildReconciliation, EveryGroupingAddsUpToTheSameTotals) {
   ASSERT_EQ(quarters.rows.size(), 2u);
   EXPECT_EQ(quarters.rows[0].label, "3e trimestre 2026");
   EXPECT_EQ(quarters.rows[1].label, "4e trimestre 2026");
+}
+
+// Months of four accommodations: one in a single cell over several months, one split over two
+// categories in July only, one declared in two communes over the year, and a debt of a month with
+// no night totals.
+ReconciliationInputs SeveralAccommodationsPerMonth() {
+  ReconciliationInputs inputs = TwoCategoriesOneMonth();
+  inputs.declared.push_back({"acc-3", M(1), {{"15014", "meuble", "star2", C(700), C(70), C(770)}}});
+  inputs.declared.push_back({"acc-3", M(2), {{"15014", "meuble", "star2", C(500), C(50), C(550)}}});
+  inputs.declared.push_back({"acc-4", M(3), {{"15138", "meuble", "star1", C(90), C(9), C(99)}}});
+  inputs.declared.push_back({"acc-4", M(4), {{"15014", "meuble", "star1", C(80), C(8), C(88)}}});
+  inputs.debts.push_back({"acc-3", M(1), LedgerEntryKind::kDeclaration, C(770), C(770),
+                          {{"departement", C(70)}}, "", ""});
+  inputs.debts.push_back({"acc-3", M(2), LedgerEntryKind::kDeclaration, C(550), C(101),
+                          {{"departement", C(50)}}, "", ""});
+  inputs.debts.push_back({"acc-4", M(3), LedgerEntryKind::kDeclaration, C(99), C(13),
+                          {{"departement", C(9)}}, "", ""});
+  inputs.debts.push_back({"acc-4", M(4), LedgerEntryKind::kDeclaration, C(88), C(88),
+                          {{"departement", C(8)}}, "", ""});
+  inputs.debts.push_back({"acc-3", M(5), LedgerEntryKind::kDeclaration, C(40), C(17), {}, "", ""});
+  return inputs;
+}
+
+// The same months as persistence hands over a territory: sums per cell, accommodations declared
+// in a single cell with their months, the others month by month for the split only.
+ReconciliationInputs GroupedPerCell(const ReconciliationInputs& per_month) {
+  ReconciliationInputs grouped = per_month;
+  grouped.declared.clear();
+  std::map<std::tuple<Month, std::string, std::string, std::string>, DeclaredCell> cells;
+  std::map<std::string, std::set<std::tuple<std::string, std::string, std::string>>> places;
+  for (const auto& month : per_month.declared) {
+    for (const auto& part : month.parts) {
+      auto& cell = cells[{month.month, part.commune, part.nature, part.category}];
+      cell = {month.month, part.commune, part.nature, part.category, cell.tax + part.tax,
+              cell.additional + part.additional, cell.total + part.total};
+      places[month.accommodation_id].insert({part.commune, part.nature, part.category});
+    }
+  }
+  for (const auto& [_, cell] : cells) grouped.declared_cells.push_back(cell);
+  for (const auto& [accommodation, cells_of_it] : places) {
+    if (cells_of_it.size() > 1) {
+      for (const auto& month : per_month.declared) {
+        if (month.accommodation_id == accommodation) grouped.split_months.push_back(month);
+      }
+      continue;
+    }
+    const auto& [commune, nature, category] = *cells_of_it.begin();
+    SingleCellAccommodation single{accommodation, commune, nature, category, {}};
+    for (const auto& month : per_month.declared) {
+      if (month.accommodation_id == accommodation) single.months.push_back(month.month);
+    }
+    grouped.single_cell.push_back(single);
+  }
+  return grouped;
+}
+
+TEST(BuildReconciliation, SumsPerCellGiveTheSameReportAsMonthByMonth) {
+  const auto per_month = SeveralAccommodationsPerMonth();
+  const auto grouped = GroupedPerCell(per_month);
+  ASSERT_EQ(grouped.single_cell.size(), 2u);   // acc-2, acc-3
+  ASSERT_EQ(grouped.split_months.size(), 3u);  // acc-1's July, acc-4's March and April
+  for (auto group : {ReconciliationGroup::kMonth, ReconciliationGroup::kQuarter,
+                     ReconciliationGroup::kYear, ReconciliationGroup::kCommune,
+                     ReconciliationGroup::kNature, ReconciliationGroup::kCategory}) {
+    const auto expected = BuildReconciliation(per_month, group);
+    const auto actual = BuildReconciliation(grouped, group);
+    ASSERT_EQ(actual.rows.size(), expected.rows.size()) << ReconciliationGroupCode(group);
+    for (std::size_t i = 0; i < expected.rows.size(); ++i) {
+      EXPECT_EQ(actual.rows[i].key, expected.rows[i].key);
+      EXPECT_EQ(actual.rows[i].label, expected.rows[i].label);
+      EXPECT_EQ(actual.rows[i].figures, expected.rows[i].figures) << expected.rows[i].key;
+    }
+    EXPECT_EQ(actual.totals, expected.totals);
+    EXPECT_EQ(actual.paid_tax, expected.paid_tax);
+    EXPECT_EQ(actual.paid_additional, expected.paid_additional);
+    EXPECT_EQ(actual.realised, expected.realised);
+    ASSERT_EQ(actual.beneficiaries.size(), expected.beneficiaries.size());
+    for (std::size_t i = 0; i < expected.beneficiaries.size(); ++i) {
+      EXPECT_EQ(actual.beneficiaries[i].declared, expected.beneficiaries[i].declared);
+      EXPECT_EQ(actual.beneficiaries[i].collected, expected.beneficiaries[i].collected);
+    }
+  }
+  // The month with no night totals stays unattributed, as month by month.
+  const auto by_commune = BuildReconciliation(grouped, ReconciliationGroup::kCommune);
+  EXPECT_EQ(by_commune.rows[0].key, "");
+  EXPECT_EQ(by_commune.rows[0].figures.paid, C(17));
 }
 
 TEST(BuildReconciliation, SetsTheBudgetAgainstTransfersAndInstalments) {
