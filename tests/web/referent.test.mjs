@@ -63,7 +63,12 @@ test("the register filters by commune and opens an accommodation's file with its
   await page.getByRole("button", { name: "Filtrer", exact: true }).click();
   await page.waitForURL((url) => url.searchParams.get("commune") === "15138");
   const rows = page.getByRole("table", { name: "Hébergements du registre" }).locator("tbody tr");
-  await rows.first().waitFor();
+  // The address changes before the filtered list replaces the first one: wait for the new rows.
+  await page.waitForFunction(() => {
+    const table = [...document.querySelectorAll("table")].find((each) => each.caption?.textContent === "Hébergements du registre");
+    const communes = [...(table?.querySelectorAll("tbody tr td:nth-child(2)") ?? [])].map((cell) => cell.textContent);
+    return communes.length > 0 && communes.every((commune) => commune === "Murat");
+  });
   for (const text of await rows.locator("td:nth-child(2)").allTextContents()) assert.equal(text, "Murat");
   const first = rows.first().locator("td").first().getByRole("link");
   const name = await first.textContent();
