@@ -74,20 +74,31 @@ export async function startSmtpSink() {
   };
 }
 
-// The decoded text of a mail (quoted-printable or base64 parts, as nuitee's mailer writes them).
+// The decoded text of a mail: each MIME part (or the single body) decoded by its own
+// Content-Transfer-Encoding (quoted-printable or base64, as nuitee's mailer writes them).
 export function mailText(raw) {
-  const unfolded = raw.replace(/=\r\n/g, "");
-  const parts = unfolded.split(/\r\n\r\n/);
-  let text = "";
-  for (let i = 1; i < parts.length; i++) {
-    const headers = parts[i - 1];
-    let body = parts[i];
+  const decode = (headers, body) => {
     if (/Content-Transfer-Encoding:\s*base64/i.test(headers)) {
-      try { body = Buffer.from(body.replace(/\r\n/g, ""), "base64").toString("utf8"); } catch { /* keep */ }
-    } else if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(headers)) {
-      body = Buffer.from(body.replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+      return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
     }
-    text += `${body}\n`;
-  }
-  return text;
+    if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(headers)) {
+      const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, "latin1").toString("utf8");
+    }
+    return body;
+  };
+  const split = (text) => {
+    const blank = text.search(/\r?\n\r?\n/);
+    return blank < 0 ? [text, ""] : [text.slice(0, blank), text.slice(blank).replace(/^\r?\n\r?\n/, "")];
+  };
+  const [headers, body] = split(raw);
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+  if (!boundary) return decode(headers, body);
+  return body.split(`--${boundary}`).slice(1)
+    .filter((part) => !part.startsWith("--"))
+    .map((part) => {
+      const [partHeaders, partBody] = split(part.replace(/^\r?\n/, ""));
+      return decode(partHeaders, partBody);
+    })
+    .join("\n");
 }
