@@ -36,8 +36,9 @@ export function psql(sql, database = "postgres") {
   return execFileSync("psql", [databaseUrl(database), "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-c", sql], { encoding: "utf8" }).trim();
 }
 
-// Starts the server on a fresh copy of the demo territory. `name` names the database.
-export async function startPortal(name) {
+// Starts the server on a fresh copy of the demo territory. `name` names the database; `env`
+// adds settings of the server (NUITEE_TODAY, to serve on another day).
+export async function startPortal(name, { env: extraEnv = {} } = {}) {
   const template = required("NUITEE_WEB_TEMPLATE");
   const database = `nuitee_web_${name.replace(/\W/g, "_")}_${process.pid}`;
   psql(`DROP DATABASE IF EXISTS ${database}`);
@@ -55,6 +56,7 @@ export async function startPortal(name) {
     NUITEE_SMTP_STARTTLS: "optional",
     NUITEE_SMTP_FROM: "Nuitée (essais) <ne-pas-repondre@essais.invalid>",
     ASAN_OPTIONS: "detect_leaks=0",
+    ...extraEnv,
   };
   const server = spawn(required("NUITEE_BIN"), ["serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
@@ -75,9 +77,17 @@ export async function startPortal(name) {
     database,
     smtp,
     log: () => log,
-    // Runs `nuitee worker --once` on this database (the mails of reminders go through it).
+    // Runs `nuitee worker --once` on this database, as the calendar would run it (NUITEE_TODAY
+    // in `extraEnv` for another day). Asynchronous: the worker sends its mails to the SMTP sink,
+    // which runs in this very process.
     worker(extraEnv = {}) {
-      return execFileSync(required("NUITEE_BIN"), ["worker", "--once"], { env: { ...env, ...extraEnv }, encoding: "utf8" });
+      return new Promise((resolve, reject) => {
+        const worker = spawn(required("NUITEE_BIN"), ["worker", "--once"], { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+        let output = "";
+        worker.stdout.on("data", (chunk) => { output += chunk; });
+        worker.stderr.on("data", (chunk) => { output += chunk; });
+        worker.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`nuitee worker exited with ${code}:\n${output}`))));
+      });
     },
     async stop() {
       server.kill("SIGTERM");
