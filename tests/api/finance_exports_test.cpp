@@ -23,17 +23,7 @@ using nlohmann::json;
 using persistence::Transaction;
 using testing::HttpResponse;
 using testing::TestServer;
-
-// `nights` nights of `occupants` persons of whom `minors` minors, 100 € a night, unclassified:
-// 5 % of the price per adult-night, plus the département's 10 %.
-json Stay(const std::string& arrival, int nights, int occupants, int minors) {
-  json stay = {{"arrival", arrival},
-               {"nights", nights},
-               {"occupants", occupants},
-               {"price_per_night_cents", 10000}};
-  if (minors > 0) stay["exempt"] = {{"minors", minors}};
-  return stay;
-}
+using testing::UnclassifiedStay;
 
 class FinanceExports : public ::testing::Test {
  protected:
@@ -57,9 +47,8 @@ class FinanceExports : public ::testing::Test {
                            {"letter_address", "4 rue de la Mairie\n15300 Murat"},
                            {"letter_signatory", "Le Président, Jean Dupont"},
                            {"letter_contact", "04 71 00 00 00"}};
-    auto put = server_.client().Request(
-        "PUT", Collectivity("/enforcement-settings"), settings.dump(),
-        {{"Content-Type", "application/json"}});
+    auto put = server_.client().Request("PUT", Collectivity("/enforcement-settings"),
+                                        settings.dump(), {{"Content-Type", "application/json"}});
     ASSERT_EQ(put.status, 200) << put.body;
   }
 
@@ -99,7 +88,8 @@ class FinanceExports : public ::testing::Test {
     server_.db().Execute(
         "INSERT INTO enforcement_steps (collectivity_id, host_id, accommodation_id, month, kind, "
         "due_on, taken_on, created_by, delivered_on, delivery_recorded_by, delivery_recorded_at) "
-        "VALUES ('" + collectivity_ + "', '" + host + "', '" + rental +
+        "VALUES ('" +
+        collectivity_ + "', '" + host + "', '" + rental +
         "', '2026-09-01', 'formal_notice', '2026-10-02', '2026-10-02', 'worker', '2026-10-10', "
         "'referente', now())");
     persistence::OfficeAssessmentRevision proposal;
@@ -147,12 +137,14 @@ class FinanceExports : public ::testing::Test {
 };
 
 TEST_F(FinanceExports, AccountingExportBalancesAndMatchesTheLedgerBalances) {
-  Declare(rental_, "2026-07", {Stay("2026-07-01", 7, 4, 2)});
-  Declare(rental_, "2026-08", {Stay("2026-08-03", 5, 2, 0), Stay("2026-08-20", 3, 3, 1)});
+  Declare(rental_, "2026-07", {UnclassifiedStay("2026-07-01", 7, 4, 2)});
+  Declare(rental_, "2026-08",
+          {UnclassifiedStay("2026-08-03", 5, 2, 0), UnclassifiedStay("2026-08-20", 3, 3, 1)});
   Pay(host_, 1500, "2026-11-10");
   IssueSeptember(host_, rental_);
 
-  auto exported = server_.client().Get(Collectivity("/exports/accounting?from=2026-01-01&to=2026-12-31"));
+  auto exported =
+      server_.client().Get(Collectivity("/exports/accounting?from=2026-01-01&to=2026-12-31"));
   ASSERT_EQ(exported.status, 200) << exported.body;
   const json body = exported.Json();
   EXPECT_EQ(body["nomenclature"], "M57");
@@ -173,7 +165,8 @@ TEST_F(FinanceExports, AccountingExportBalancesAndMatchesTheLedgerBalances) {
   // Everything happened in 2026: the export's net per account is the ledger's balance.
   std::map<std::pair<std::string, std::string>, long long> ledger;
   for (const auto& balance : Balances()) {
-    ledger[{std::string(LedgerAccountCode(balance.account)), balance.party}] = balance.balance.cents();
+    ledger[{std::string(LedgerAccountCode(balance.account)), balance.party}] =
+        balance.balance.cents();
   }
   EXPECT_EQ(per_account, ledger);
 
@@ -199,7 +192,8 @@ TEST_F(FinanceExports, AccountingExportBalancesAndMatchesTheLedgerBalances) {
   ASSERT_EQ(put.status, 200) << put.body;
   auto bad = server_.client().Request(
       "PUT", Collectivity("/accounting-settings"),
-      json({{"nomenclature", "M15"}, {"account_numbers", {{"treasury", {{"number", "5x"}}}}}}).dump(),
+      json({{"nomenclature", "M15"}, {"account_numbers", {{"treasury", {{"number", "5x"}}}}}})
+          .dump(),
       {{"Content-Type", "application/json"}, {"If-Match", put.Header("etag")}});
   ASSERT_EQ(bad.status, 400) << bad.body;
   EXPECT_NE(bad.body.find("/nomenclature"), std::string::npos);
@@ -216,7 +210,8 @@ TEST_F(FinanceExports, AccountingExportBalancesAndMatchesTheLedgerBalances) {
             0u)
       << csv.body;
   EXPECT_NE(csv.body.find(";7362;Taxe de séjour;73;"), std::string::npos) << csv.body;
-  EXPECT_NE(csv.body.find(";4671;Taxes additionnelles à reverser – "), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(";4671;Taxes additionnelles à reverser – "), std::string::npos)
+      << csv.body;
   const std::string total = ";;;Total;;" + std::to_string(debits / 100) + "," +
                             (debits % 100 < 10 ? "0" : "") + std::to_string(debits % 100);
   EXPECT_NE(csv.body.find(total), std::string::npos) << csv.body;
@@ -227,10 +222,12 @@ TEST_F(FinanceExports, AccountingExportBalancesAndMatchesTheLedgerBalances) {
 }
 
 TEST_F(FinanceExports, ReversementStatementAddsUpWhatWasDeclaredPaidAndOwed) {
-  const json july = Declare(rental_, "2026-07", {Stay("2026-07-01", 7, 4, 2)});
+  const json july = Declare(rental_, "2026-07", {UnclassifiedStay("2026-07-01", 7, 4, 2)});
   const json august =
-      Declare(rental_, "2026-08", {Stay("2026-08-03", 5, 2, 0), Stay("2026-08-20", 3, 3, 1)});
-  const long long declared = july["total_cents"].get<long long>() + august["total_cents"].get<long long>();
+      Declare(rental_, "2026-08",
+              {UnclassifiedStay("2026-08-03", 5, 2, 0), UnclassifiedStay("2026-08-20", 3, 3, 1)});
+  const long long declared =
+      july["total_cents"].get<long long>() + august["total_cents"].get<long long>();
   const long long tax = july["tax_cents"].get<long long>() + august["tax_cents"].get<long long>();
   const long long additional =
       july["additional_cents"].get<long long>() + august["additional_cents"].get<long long>();
@@ -238,7 +235,8 @@ TEST_F(FinanceExports, ReversementStatementAddsUpWhatWasDeclaredPaidAndOwed) {
   const long long paid = july["total_cents"].get<long long>() + 100;  // July, and 1 € of August
   Pay(host_, paid, "2026-11-02");
 
-  auto answer = server_.client().Get("/v1/hosts/" + host_ + "/reversement-statement?from=2026-07&to=2026-09");
+  auto answer =
+      server_.client().Get("/v1/hosts/" + host_ + "/reversement-statement?from=2026-07&to=2026-09");
   ASSERT_EQ(answer.status, 200) << answer.body;
   const json statement = answer.Json();
   const json totals = statement["totals"];
@@ -264,9 +262,11 @@ TEST_F(FinanceExports, ReversementStatementAddsUpWhatWasDeclaredPaidAndOwed) {
   EXPECT_EQ(statement["payment_reference"], reference);
 
   // The host reads its own; another host's is not found.
-  const std::string token = server_.SignIn(UserKind::kHost, "anne@aubrac.fr", collectivity_, {}, {host_});
-  auto own = server_.client().Get("/v1/hosts/" + host_ + "/reversement-statement?from=2026-07&to=2026-09&format=pdf",
-                                  testing::HttpClient::Bearer(token));
+  const std::string token =
+      server_.SignIn(UserKind::kHost, "anne@aubrac.fr", collectivity_, {}, {host_});
+  auto own = server_.client().Get(
+      "/v1/hosts/" + host_ + "/reversement-statement?from=2026-07&to=2026-09&format=pdf",
+      testing::HttpClient::Bearer(token));
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(own.Header("content-type").rfind("application/pdf", 0), 0u);
   const std::string text = letters::testing::Flat(letters::testing::PdfText(own.body));
@@ -277,13 +277,16 @@ TEST_F(FinanceExports, ReversementStatementAddsUpWhatWasDeclaredPaidAndOwed) {
         letters::FrenchEuros(Money::Cents(declared - paid)),
         letters::FrenchEuros(Money::Cents(tax))}) {
     std::string plain = expected;
-    for (std::size_t at; (at = plain.find("\u00A0")) != std::string::npos;) plain.replace(at, 2, " ");
-    for (std::size_t at; (at = plain.find("\u202F")) != std::string::npos;) plain.replace(at, 3, " ");
+    for (std::size_t at; (at = plain.find("\u00A0")) != std::string::npos;)
+      plain.replace(at, 2, " ");
+    for (std::size_t at; (at = plain.find("\u202F")) != std::string::npos;)
+      plain.replace(at, 3, " ");
     EXPECT_NE(text.find(plain), std::string::npos) << plain << " not in: " << text;
   }
 
-  auto csv = server_.client().Get("/v1/hosts/" + host_ + "/reversement-statement?from=2026-07&to=2026-09",
-                                  {{"Accept", "text/csv"}});
+  auto csv =
+      server_.client().Get("/v1/hosts/" + host_ + "/reversement-statement?from=2026-07&to=2026-09",
+                           {{"Accept", "text/csv"}});
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_NE(csv.body.find("Taxe additionnelle départementale (€)"), std::string::npos) << csv.body;
   EXPECT_NE(csv.body.find("07/2026;"), std::string::npos) << csv.body;
@@ -324,7 +327,7 @@ TEST_F(FinanceExports, TitresListAnIssuedUnpaidAssessmentAndNotAPaidOne) {
 }
 
 TEST_F(FinanceExports, LateInterestIsChargedOnWhatWasLateAndBookedOnTheMonth) {
-  const json july = Declare(rental_, "2026-07", {Stay("2026-07-01", 7, 4, 2)});
+  const json july = Declare(rental_, "2026-07", {UnclassifiedStay("2026-07-01", 7, 4, 2)});
   const long long base = july["total_cents"];
   const std::string path = "/v1/hosts/" + host_ + "/late-interest";
 
@@ -352,14 +355,15 @@ TEST_F(FinanceExports, LateInterestIsChargedOnWhatWasLateAndBookedOnTheMonth) {
                 "' AND kind = 'late_interest' AND period = '2026-07-01' AND accommodation_id = '" +
                 rental_ + "' AND host_id = '" + host_ + "'"),
             1);
-  EXPECT_EQ(server_.db().CountRows("SELECT count(*) FROM ledger_postings WHERE entry_id = '" + entry +
-                                   "' AND account = 'host_receivable' AND party = '" + host_ +
-                                   "' AND amount_cents = " + std::to_string(expected)),
+  EXPECT_EQ(server_.db().CountRows("SELECT count(*) FROM ledger_postings WHERE entry_id = '" +
+                                   entry + "' AND account = 'host_receivable' AND party = '" +
+                                   host_ + "' AND amount_cents = " + std::to_string(expected)),
             1);
-  EXPECT_EQ(server_.db().CountRows("SELECT count(*) FROM ledger_postings WHERE entry_id = '" + entry +
-                                   "' AND account = 'late_interest_revenue' AND amount_cents = " +
-                                   std::to_string(-expected)),
-            1);
+  EXPECT_EQ(
+      server_.db().CountRows("SELECT count(*) FROM ledger_postings WHERE entry_id = '" + entry +
+                             "' AND account = 'late_interest_revenue' AND amount_cents = " +
+                             std::to_string(-expected)),
+      1);
 
   auto twice = server_.client().PostJson(path, {{"month", "2026-07"}, {"paid_on", "2026-11-20"}});
   EXPECT_EQ(twice.status, 409) << twice.body;
@@ -380,31 +384,35 @@ TEST_F(FinanceExports, LateInterestIsChargedOnWhatWasLateAndBookedOnTheMonth) {
   // A mistaken charge is cancelled by a reversing entry, with a reason; then charged again.
   const std::string cancel = path + "/" + charge["id"].get<std::string>() + "/cancel";
   EXPECT_EQ(server_.client().PostJson(cancel, json::object()).status, 400);
-  auto cancelled = server_.client().PostJson(cancel, {{"reason", "Paiement reçu le 12 août, mal saisi."}});
+  auto cancelled =
+      server_.client().PostJson(cancel, {{"reason", "Paiement reçu le 12 août, mal saisi."}});
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_TRUE(cancelled.Json()["cancelled"]);
   EXPECT_EQ(server_.client().PostJson(cancel, {{"reason", "Encore."}}).status, 409);
   EXPECT_EQ(server_.db().CountRows("SELECT coalesce(sum(amount_cents), 0) FROM ledger_postings "
                                    "WHERE kind = 'late_interest' AND account = 'host_receivable'"),
             0);
-  auto again = server_.client().PostJson(path, {{"month", "2026-07"}, {"accommodation_id", rental_}});
+  auto again =
+      server_.client().PostJson(path, {{"month", "2026-07"}, {"accommodation_id", rental_}});
   ASSERT_EQ(again.status, 201) << again.body;
   auto listed = server_.client().Get(path);
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(listed.Json()["items"].size(), 2u);
   // Append-only: the server's role can neither change nor delete a charge or a cancellation.
   const std::string server_role = server_.db().ServerRoleUrl();
-  EXPECT_EQ(testing::TestDatabase::SqlStateOf(server_role,
-                                              "UPDATE late_interest_charges SET interest_cents = 1"),
+  EXPECT_EQ(testing::TestDatabase::SqlStateOf(
+                server_role, "UPDATE late_interest_charges SET interest_cents = 1"),
             "42501");
-  EXPECT_EQ(testing::TestDatabase::SqlStateOf(server_role, "DELETE FROM late_interest_cancellations"),
-            "42501");
+  EXPECT_EQ(
+      testing::TestDatabase::SqlStateOf(server_role, "DELETE FROM late_interest_cancellations"),
+      "42501");
 }
 
 TEST_F(FinanceExports, PeriodSummaryAndAnnexAddUpTheMonth) {
-  const json july = Declare(rental_, "2026-07", {Stay("2026-07-01", 7, 4, 2)});
+  const json july = Declare(rental_, "2026-07", {UnclassifiedStay("2026-07-01", 7, 4, 2)});
   Pay(host_, 1000, "2026-11-05");
-  auto summary = server_.client().Get(Collectivity("/exports/period-summary?from=2026-10&to=2026-11"));
+  auto summary =
+      server_.client().Get(Collectivity("/exports/period-summary?from=2026-10&to=2026-11"));
   ASSERT_EQ(summary.status, 200) << summary.body;
   const json body = summary.Json();
   ASSERT_EQ(body["months"].size(), 2u);
@@ -418,7 +426,8 @@ TEST_F(FinanceExports, PeriodSummaryAndAnnexAddUpTheMonth) {
     if (balance["account"] == "treasury") treasury = balance["balance_cents"];
   }
   EXPECT_EQ(treasury, 1000);
-  auto pdf = server_.client().Get(Collectivity("/exports/period-summary?from=2026-10&to=2026-11&format=pdf"));
+  auto pdf = server_.client().Get(
+      Collectivity("/exports/period-summary?from=2026-10&to=2026-11&format=pdf"));
   ASSERT_EQ(pdf.status, 200) << pdf.body;
   const std::string text = letters::testing::Flat(letters::testing::PdfText(pdf.body));
   EXPECT_NE(text.find("comptable public"), std::string::npos) << text;

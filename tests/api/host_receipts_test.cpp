@@ -19,16 +19,7 @@ using persistence::Transaction;
 using testing::HttpClient;
 using testing::HttpResponse;
 using testing::TestServer;
-
-// `nights` nights of `occupants` persons of whom `minors` minors, 100 € a night, unclassified.
-json Stay(const std::string& arrival, int nights, int occupants, int minors) {
-  json stay = {{"arrival", arrival},
-               {"nights", nights},
-               {"occupants", occupants},
-               {"price_per_night_cents", 10000}};
-  if (minors > 0) stay["exempt"] = {{"minors", minors}};
-  return stay;
-}
+using testing::UnclassifiedStay;
 
 // "1 234,56 €" as pdftotext gives it back: ordinary spaces.
 std::string Plain(std::string text) {
@@ -59,8 +50,9 @@ class HostReceipts : public ::testing::Test {
                            {"letter_address", "4 rue de la Mairie\n15300 Murat"},
                            {"letter_signatory", "Le Président, Jean Dupont"},
                            {"letter_contact", "04 71 00 00 00"}};
-    auto put = client.Request("PUT", "/v1/collectivities/" + collectivity_ + "/enforcement-settings",
-                              settings.dump(), {{"Content-Type", "application/json"}});
+    auto put =
+        client.Request("PUT", "/v1/collectivities/" + collectivity_ + "/enforcement-settings",
+                       settings.dump(), {{"Content-Type", "application/json"}});
     ASSERT_EQ(put.status, 200) << put.body;
     host_token_ = server_.SignIn(UserKind::kHost, "anne@aubrac.fr", collectivity_, {}, {host_});
     other_token_ =
@@ -116,8 +108,9 @@ class HostReceipts : public ::testing::Test {
   }
 
   long long HostNumber() {
-    auto statement = server_.client().Get("/v1/hosts/" + host_ + "/statement?from=2026-07&to=2026-09",
-                                          HttpClient::Bearer(host_token_));
+    auto statement =
+        server_.client().Get("/v1/hosts/" + host_ + "/statement?from=2026-07&to=2026-09",
+                             HttpClient::Bearer(host_token_));
     const std::string reference = statement.Json()["account"]["payment_reference"];
     return ParsePaymentReference(reference)->host_number;
   }
@@ -132,15 +125,17 @@ void ExpectIn(const std::string& text, const std::string& expected) {
 }
 
 TEST_F(HostReceipts, DeclarationReceiptShowsTheLatestRevisionAndItsAmounts) {
-  Declare(rental_, "2026-07", {Stay("2026-07-01", 7, 4, 2)});
+  Declare(rental_, "2026-07", {UnclassifiedStay("2026-07-01", 7, 4, 2)});
   // A correction: the receipt is the latest revision's, with its reason.
   auto month = server_.client().Get("/v1/accommodations/" + rental_ + "/declarations/2026-07",
                                     HttpClient::Bearer(host_token_));
   ASSERT_EQ(month.status, 200) << month.body;
   auto headers = Headers(host_token_);
   headers["If-Match"] = month.Header("etag");
-  const json correction = {{"reason", "Un séjour oublié"},
-                           {"stays", {Stay("2026-07-01", 7, 4, 2), Stay("2026-07-20", 3, 2, 0)}}};
+  const json correction = {
+      {"reason", "Un séjour oublié"},
+      {"stays",
+       {UnclassifiedStay("2026-07-01", 7, 4, 2), UnclassifiedStay("2026-07-20", 3, 2, 0)}}};
   auto revised = server_.client().Request(
       "POST", "/v1/accommodations/" + rental_ + "/declarations/2026-07/revisions",
       correction.dump(), headers);
@@ -177,9 +172,9 @@ TEST_F(HostReceipts, DeclarationReceiptShowsTheLatestRevisionAndItsAmounts) {
 }
 
 TEST_F(HostReceipts, NilReturnHasAReceiptAndAMonthNeverSubmittedHasNone) {
-  auto nil = server_.client().Request(
-      "POST", "/v1/accommodations/" + rental_ + "/declarations/2026-08/nil", "{}",
-      Headers(host_token_));
+  auto nil = server_.client().Request("POST",
+                                      "/v1/accommodations/" + rental_ + "/declarations/2026-08/nil",
+                                      "{}", Headers(host_token_));
   ASSERT_EQ(nil.status, 201) << nil.body;
   const std::string text =
       PdfOf("/v1/accommodations/" + rental_ + "/declarations/2026-08/receipt", host_token_);
@@ -190,14 +185,14 @@ TEST_F(HostReceipts, NilReturnHasAReceiptAndAMonthNeverSubmittedHasNone) {
   // A draft is not a submission.
   auto draft = server_.client().Request(
       "PUT", "/v1/accommodations/" + rental_ + "/declarations/2026-10",
-      json{{"stays", {Stay("2026-10-02", 2, 2, 0)}}}.dump(), Headers(host_token_));
+      json{{"stays", {UnclassifiedStay("2026-10-02", 2, 2, 0)}}}.dump(), Headers(host_token_));
   ASSERT_EQ(draft.status, 200) << draft.body;
   ExpectNotFound("/v1/accommodations/" + rental_ + "/declarations/2026-10/receipt", host_token_);
 }
 
 TEST_F(HostReceipts, PaymentReceiptShowsWhatItPaidAndTheBalanceAfter) {
-  const json july = Declare(rental_, "2026-07", {Stay("2026-07-01", 7, 4, 2)});
-  const json august = Declare(rental_, "2026-08", {Stay("2026-08-03", 5, 2, 0)});
+  const json july = Declare(rental_, "2026-07", {UnclassifiedStay("2026-07-01", 7, 4, 2)});
+  const json august = Declare(rental_, "2026-08", {UnclassifiedStay("2026-08-03", 5, 2, 0)});
   const long long july_total = july["total_cents"];
   const long long august_total = august["total_cents"];
   // July whole and 1 € of August; then August is owed less that euro.
@@ -224,7 +219,7 @@ TEST_F(HostReceipts, PaymentReceiptShowsWhatItPaidAndTheBalanceAfter) {
 }
 
 TEST_F(HostReceipts, StatementAsPdfSaysWhatTheJsonSays) {
-  const json july = Declare(rental_, "2026-07", {Stay("2026-07-01", 7, 4, 2)});
+  const json july = Declare(rental_, "2026-07", {UnclassifiedStay("2026-07-01", 7, 4, 2)});
   const long long july_total = july["total_cents"];
   Pay(host_, 1500, "2026-11-02");
 

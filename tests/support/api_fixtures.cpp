@@ -97,4 +97,13 @@ std::string CreateRental(HttpClient& client, const std::string& collectivity,
       client.AsStaffOf(collectivity)));
 }
 
+nlohmann::json UnclassifiedStay(const std::string& arrival, int nights, int occupants, int minors) {
+  nlohmann::json stay = {{"arrival", arrival},
+                         {"nights", nights},
+                         {"occupants", occupants},
+                         {"price_per_night_cents", 10000}};
+  if (minors > 0) stay["exempt"] = {{"minors", minors}};
+  return stay;
+}
+
 }  // namespace nuitee::testing

@@ -38,4 +38,9 @@ std::string CreateRental(HttpClient& client, const std::string& collectivity,
                          const std::string& host, const std::string& number = "000123",
                          int capacity = 4, const std::string& opened_on = "2025-03-01");
 
+// A stay's JSON for an unclassified accommodation at 100 € a night: `nights` nights of
+// `occupants` persons of whom `minors` minors (5 % of the price per adult-night under the
+// demo's deliberations, plus the département's 10 %).
+nlohmann::json UnclassifiedStay(const std::string& arrival, int nights, int occupants, int minors);
+
 }  // namespace nuitee::testing
